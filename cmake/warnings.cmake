@@ -1,0 +1,8 @@
+# One warning policy for every target of the project.
+add_library(upspec_warnings INTERFACE)
+target_compile_options(upspec_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
+  -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
+if(UPSPEC_WERROR)
+  target_compile_options(upspec_warnings INTERFACE -Werror)
+endif()
