@@ -1,0 +1,318 @@
+#include "upspec/multipart/parser.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "upspec/multipart/boundary.hpp"
+#include "upspec/multipart/header_parameters.hpp"
+
+namespace upspec::multipart {
+namespace {
+
+bool is_lwsp(char c) noexcept { return c == ' ' || c == '\t'; }
+
+// RFC 9110 §5.5: field-value bytes are HTAB, SP, VCHAR or obs-text; NUL and other controls
+// are refused (unfolding has already removed the CRLFs).
+bool is_field_value_byte(char ch) noexcept {
+  const auto c = static_cast<unsigned char>(ch);
+  return c == '\t' || (c >= 0x20 && c != 0x7F);
+}
+
+std::string_view trim_ows(std::string_view s) noexcept {
+  while (!s.empty() && is_lwsp(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_lwsp(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+parser::parser(std::string_view boundary, parser_limits limits)
+    : delimiter_("\r\n--"), limits_(limits) {
+  delimiter_.append(boundary);
+  line_tail_.reserve(limits_.max_transport_padding + 4);
+  header_block_.reserve(limits_.max_header_bytes);
+  headers_.reserve(limits_.max_header_count);
+  // The search relies on "\r" occurring only at the start of the delimiter, which a valid
+  // boundary guarantees; an invalid one fails before any byte is read.
+  if (!is_valid_boundary(boundary)) {
+    fail(error_code::request_content_type, "The multipart boundary is not a valid RFC 2046 boundary.");
+    return;
+  }
+  const std::size_t m = delimiter_.size();
+  skip_.fill(static_cast<unsigned char>(m));
+  for (std::size_t i = 0; i + 1 < m; ++i)
+    skip_[static_cast<unsigned char>(delimiter_[i])] = static_cast<unsigned char>(m - 1 - i);
+}
+
+bool parser::feed(std::string_view chunk, parser_events& events) {
+  const char* p = chunk.data();
+  const char* const end = p + chunk.size();
+  while (p < end) {
+    switch (state_) {
+      case state::preamble:
+      case state::part_body:
+        p = matched_ != 0 ? continue_partial_match(p, end, events) : scan_for_delimiter(p, end, events);
+        break;
+      case state::delimiter_line:
+      case state::close_dash:
+      case state::close_line:
+        p = delimiter_line(p, end, events);
+        break;
+      case state::header_block:
+        p = header_block(p, end, events);
+        break;
+      case state::epilogue:  // RFC 2046 §5.1.1: the epilogue is ignored
+        return true;
+      case state::failed:
+        return false;
+    }
+  }
+  return state_ != state::failed;
+}
+
+bool parser::finish(parser_events& events) {
+  switch (state_) {
+    case state::epilogue:
+      return true;
+    case state::failed:
+      return false;
+    case state::close_line:  // "--boundary--" and padding at the very end: the close delimiter
+      if (in_part_) events.on_part_end();
+      in_part_ = false;
+      events.on_body_end();
+      state_ = state::epilogue;
+      return true;
+    case state::preamble:
+      fail(error_code::multipart_malformed,
+           "The body has no boundary delimiter line \"--" + delimiter_.substr(4) + "\".");
+      return false;
+    default:
+      fail(error_code::multipart_truncated, "The body ended before the close delimiter.");
+      return false;
+  }
+}
+
+// RFC 2046 §5.1.1: a delimiter is CRLF "--" boundary, found anywhere in the data; the line it
+// starts is judged afterwards (delimiter_line).
+const char* parser::scan_for_delimiter(const char* p, const char* end, parser_events& events) {
+  const std::size_t m = delimiter_.size();
+  const unsigned char last = static_cast<unsigned char>(delimiter_.back());
+  const char* s = p;
+  while (static_cast<std::size_t>(end - s) >= m) {
+    const unsigned char c = static_cast<unsigned char>(s[m - 1]);
+    if (c == last && std::memcmp(s, delimiter_.data(), m - 1) == 0) {
+      emit_content({p, static_cast<std::size_t>(s - p)}, events);
+      line_tail_.clear();
+      state_ = state::delimiter_line;
+      return s + m;
+    }
+    s += skip_[c];
+  }
+  // No whole delimiter: one may begin in the last m-1 bytes, and only at a CR.
+  const char* i = end - std::min<std::size_t>(m - 1, static_cast<std::size_t>(end - p));
+  while (i < end) {
+    const void* cr = std::memchr(i, '\r', static_cast<std::size_t>(end - i));
+    if (cr == nullptr) break;
+    i = static_cast<const char*>(cr);
+    const auto held = static_cast<std::size_t>(end - i);
+    if (std::memcmp(i, delimiter_.data(), held) == 0) {
+      emit_content({p, static_cast<std::size_t>(i - p)}, events);
+      matched_ = held;
+      return end;
+    }
+    ++i;
+  }
+  emit_content({p, static_cast<std::size_t>(end - p)}, events);
+  return end;
+}
+
+const char* parser::continue_partial_match(const char* p, const char* end, parser_events& events) {
+  const std::size_t m = delimiter_.size();
+  while (matched_ < m && p < end && *p == delimiter_[matched_]) ++matched_, ++p;
+  if (matched_ == m) {
+    matched_ = 0;
+    line_tail_.clear();
+    state_ = state::delimiter_line;
+    return p;
+  }
+  if (p == end) return p;
+  // The held bytes were content after all. Since a CR occurs only at the delimiter's start,
+  // no suffix of them can begin another delimiter: scanning resumes at the mismatching byte.
+  emit_content({delimiter_.data(), matched_}, events);
+  matched_ = 0;
+  return p;
+}
+
+// RFC 2046 §5.1.1: delimiter transport-padding CRLF starts a part; delimiter "--"
+// transport-padding [CRLF epilogue] closes the body. Any other line starting with the
+// delimiter is a look-alike and stays content.
+const char* parser::delimiter_line(const char* p, const char* end, parser_events& events) {
+  while (p < end) {
+    const char c = *p;
+    const bool after_cr = !line_tail_.empty() && line_tail_.back() == '\r';
+    if (after_cr) {
+      if (c != '\n') {
+        not_a_delimiter(events);
+        return p;
+      }
+      ++p;
+      if (in_part_) events.on_part_end();
+      if (state_ == state::close_line) {
+        in_part_ = false;
+        events.on_body_end();
+        state_ = state::epilogue;
+        return end;
+      }
+      in_part_ = true;
+      events.on_part_begin();
+      header_block_.clear();
+      state_ = state::header_block;
+      return p;
+    }
+    if (state_ == state::close_dash) {
+      if (c != '-') {
+        not_a_delimiter(events);
+        return p;
+      }
+      append_line_tail(c);
+      state_ = state::close_line;
+    } else if (c == '-' && state_ == state::delimiter_line && line_tail_.empty()) {
+      append_line_tail(c);
+      state_ = state::close_dash;
+    } else if (is_lwsp(c)) {
+      const std::size_t dashes = state_ == state::close_line ? 2 : 0;
+      if (line_tail_.size() - dashes >= limits_.max_transport_padding) {
+        fail(error_code::multipart_malformed,
+             "The transport padding after a boundary delimiter exceeds " +
+                 std::to_string(limits_.max_transport_padding) + " bytes.");
+        return end;
+      }
+      append_line_tail(c);
+    } else if (c == '\r') {
+      append_line_tail(c);
+    } else {
+      not_a_delimiter(events);
+      return p;
+    }
+    ++p;
+  }
+  return p;
+}
+
+void parser::not_a_delimiter(parser_events& events) {
+  emit_content(delimiter_, events);
+  emit_content(line_tail_, events);
+  line_tail_.clear();
+  matched_ = 0;
+  state_ = scan_state_;
+}
+
+// RFC 7578 §4.8 / RFC 5322 §2.1: a part's header block is a series of CRLF-terminated lines
+// ended by an empty line.
+const char* parser::header_block(const char* p, const char* end, parser_events& events) {
+  while (p < end) {
+    const void* lf = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    const char* stop = lf != nullptr ? static_cast<const char*>(lf) + 1 : end;
+    const auto take = static_cast<std::size_t>(stop - p);
+    if (header_block_.size() + take > limits_.max_header_bytes) {
+      fail(error_code::multipart_malformed, "A part's header block exceeds " +
+                                                std::to_string(limits_.max_header_bytes) + " bytes.");
+      return end;
+    }
+    header_block_.append(p, take);
+    p = stop;
+    if (lf == nullptr) break;
+    const std::size_t n = header_block_.size();
+    if (n < 2 || header_block_[n - 2] != '\r') {
+      fail(error_code::multipart_malformed, "A part header line ends with a bare LF, not CRLF.");
+      return end;
+    }
+    if (n == 2 || (n >= 4 && header_block_.compare(n - 4, 4, "\r\n\r\n") == 0)) {
+      if (!emit_headers(events)) return end;
+      state_ = scan_state_ = state::part_body;
+      matched_ = 0;
+      return p;
+    }
+  }
+  return p;
+}
+
+bool parser::emit_headers(parser_events& events) {
+  char* const buf = header_block_.data();
+  const std::size_t n = header_block_.size() - 2;  // every line keeps its CRLF; the empty one goes
+  headers_.clear();
+  std::size_t r = 0;
+  std::size_t w = 0;  // lines are compacted in place as they are unfolded and trimmed
+  while (r < n) {
+    const auto lf = static_cast<std::size_t>(static_cast<const char*>(std::memchr(buf + r, '\n', n - r)) - buf);
+    const std::size_t len = lf - 1 - r;
+    if (std::memchr(buf + r, '\r', len) != nullptr) {
+      fail(error_code::multipart_malformed, "A part header line contains a bare CR.");
+      return false;
+    }
+    if (is_lwsp(buf[r])) {
+      // RFC 5322 §2.2.3: unfolding removes the CRLF and keeps the whitespace.
+      if (headers_.empty()) {
+        fail(error_code::multipart_malformed, "A part's first header line starts with whitespace.");
+        return false;
+      }
+      std::memmove(buf + w, buf + r, len);
+      w += len;
+      headers_.back().value_size = w - headers_.back().value_at;
+    } else {
+      if (headers_.size() == limits_.max_header_count) {
+        fail(error_code::multipart_malformed,
+             "A part has more than " + std::to_string(limits_.max_header_count) + " header fields.");
+        return false;
+      }
+      const void* colon = std::memchr(buf + r, ':', len);
+      const std::size_t name_size =
+          colon != nullptr ? static_cast<std::size_t>(static_cast<const char*>(colon) - (buf + r)) : 0;
+      // RFC 9110 §5.1: field-name = token, with no whitespace before the colon.
+      if (colon == nullptr || name_size == 0 ||
+          !std::all_of(buf + r, buf + r + name_size, is_token_char)) {
+        fail(error_code::multipart_malformed,
+             colon == nullptr ? "A part header line has no colon." : "A part header has an invalid field name.");
+        return false;
+      }
+      std::memmove(buf + w, buf + r, name_size);
+      const std::size_t name_at = w;
+      w += name_size;
+      const std::size_t value_from = r + name_size + 1;
+      const std::size_t value_size = lf - 1 - value_from;
+      if (!std::all_of(buf + value_from, buf + value_from + value_size, is_field_value_byte)) {
+        fail(error_code::multipart_malformed, "A part header value contains a control character.");
+        return false;
+      }
+      std::memmove(buf + w, buf + value_from, value_size);
+      headers_.push_back({name_at, name_size, w, value_size});
+      w += value_size;
+    }
+    r = lf + 1;
+  }
+  for (const auto& h : headers_)
+    events.on_header({buf + h.name_at, h.name_size}, trim_ows({buf + h.value_at, h.value_size}));
+  events.on_headers_complete();
+  return true;
+}
+
+void parser::emit_content(std::string_view bytes, parser_events& events) {
+  if (scan_state_ == state::part_body && !bytes.empty()) events.on_part_data(bytes);
+}
+
+void parser::append_line_tail(char c) { line_tail_.push_back(c); }
+
+void parser::fail(error_code code, std::string message) {
+  if (!error_) error_.emplace(code, std::move(message));
+  state_ = state::failed;
+}
+
+std::size_t parser::buffered_bytes() const noexcept {
+  return matched_ + line_tail_.size() + header_block_.size();
+}
+
+std::size_t parser::buffer_bound() const noexcept {
+  return delimiter_.size() + limits_.max_transport_padding + 4 + limits_.max_header_bytes;
+}
+
+}  // namespace upspec::multipart
