@@ -28,8 +28,10 @@ TEST(Boundary, MediaTypeAndParameterNamesAreCaseInsensitive) {
 }
 
 TEST(Boundary, LengthIsOneToSeventy) {
-  EXPECT_EQ(boundary_of("multipart/form-data; boundary=" + std::string(70, 'a')), std::string(70, 'a'));
-  EXPECT_EQ(boundary_of("multipart/form-data; boundary=" + std::string(71, 'a')), "<request.content_type 400>");
+  EXPECT_EQ(boundary_of("multipart/form-data; boundary=" + std::string(70, 'a')),
+            std::string(70, 'a'));
+  EXPECT_EQ(boundary_of("multipart/form-data; boundary=" + std::string(71, 'a')),
+            "<request.content_type 400>");
   EXPECT_EQ(boundary_of("multipart/form-data; boundary=\"\""), "<request.content_type 400>");
 }
 
@@ -49,7 +51,8 @@ TEST(Boundary, MissingBoundaryIs400AndOtherMediaTypesAre415) {
   EXPECT_EQ(boundary_of("multipart/mixed; boundary=abc"), "<request.content_type 415>");
   EXPECT_EQ(boundary_of("application/json"), "<request.content_type 415>");
   EXPECT_EQ(boundary_of(""), "<request.content_type 415>");
-  EXPECT_EQ(boundary_of("multipart/form-data; boundary=\"unterminated"), "<request.content_type 400>");
+  EXPECT_EQ(boundary_of("multipart/form-data; boundary=\"unterminated"),
+            "<request.content_type 400>");
 }
 
 TEST(Boundary, FirstOfDuplicateParametersWins) {

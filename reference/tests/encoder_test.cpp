@@ -11,10 +11,15 @@ namespace {
 using testing::error_code_of;
 using testing::outcome_all_splits;
 
-const json kOps = json::parse(R"({"query":"mutation($a: Upload!, $b: [Upload!]!) { x }","variables":{"a":null,"b":[null,null]}})");
+const json kOps = json::parse(
+    R"({"query":"mutation($a: Upload!, $b: [Upload!]!) { x }","variables":{"a":null,"b":[null,null]}})");
 
 std::vector<upload_file> files() {
-  return {{"0", {"variables.a", "variables.b.1"}, "a \"quoted\" \\ name.txt", "image/png", std::string("\r\n--upspec-6b1c0a8e3f9d4c2\r\n--upspec-6b1c0a8e3f9d4c27-x\0y", 57)},
+  return {{"0",
+           {"variables.a", "variables.b.1"},
+           "a \"quoted\" \\ name.txt",
+           "image/png",
+           std::string("\r\n--upspec-6b1c0a8e3f9d4c2\r\n--upspec-6b1c0a8e3f9d4c27-x\0y", 57)},
           {"1", {"variables.b.0"}, "\xc3\xa9t\xc3\xa9.bin", std::nullopt, std::string(70000, '-')}};
 }
 
@@ -35,7 +40,9 @@ void expect_round_trip(const encoding& enc, part_order order = part_order::spec)
   }
 }
 
-TEST(Encoder, RoundTripsThroughTheProcessor) { expect_round_trip({}); }
+TEST(Encoder, RoundTripsThroughTheProcessor) {
+  expect_round_trip({});
+}
 
 TEST(Encoder, QuotedBoundaryWithSpaces) {
   encoding enc;
@@ -63,12 +70,14 @@ TEST(Encoder, SeventyCharacterBoundary) {
 }
 
 TEST(Encoder, FilenameStar) {
-  std::vector<form_part> parts{{"operations", {}, {}, {}, R"({"variables":{"f":null}})", {}, false},
-                               {"map", {}, {}, {}, R"({"0":["variables.f"]})", {}, false},
-                               {"0", "fallback.txt", "\xe2\x82\xac 100%.txt", "text/plain", "x", {}, false}};
+  std::vector<form_part> parts{
+      {"operations", {}, {}, {}, R"({"variables":{"f":null}})", {}, false},
+      {"map", {}, {}, {}, R"({"0":["variables.f"]})", {}, false},
+      {"0", "fallback.txt", "\xe2\x82\xac 100%.txt", "text/plain", "x", {}, false}};
   const auto req = encode_form(parts);
   EXPECT_NE(req.body.find("filename*=UTF-8''%E2%82%AC%20100%25.txt"), std::string::npos);
-  EXPECT_EQ(outcome_all_splits(req.content_type, req.body)["uploads"]["0"]["filename"], "\xe2\x82\xac 100%.txt");
+  EXPECT_EQ(outcome_all_splits(req.content_type, req.body)["uploads"]["0"]["filename"],
+            "\xe2\x82\xac 100%.txt");
 }
 
 TEST(Encoder, BrokenEncodings) {
@@ -97,7 +106,8 @@ TEST(Encoder, PartOrders) {
 }
 
 TEST(Encoder, MapFollowsFileOrder) {
-  EXPECT_EQ(request::dump_json(map_for(files())), R"({"0":["variables.a","variables.b.1"],"1":["variables.b.0"]})");
+  EXPECT_EQ(request::dump_json(map_for(files())),
+            R"({"0":["variables.a","variables.b.1"],"1":["variables.b.0"]})");
 }
 
 }  // namespace

@@ -1,8 +1,7 @@
-#include "upspec/multipart/parser.hpp"
-
 #include <gtest/gtest.h>
 
 #include "test_support.hpp"
+#include "upspec/multipart/parser.hpp"
 
 namespace upspec::multipart {
 namespace {
@@ -15,23 +14,26 @@ const std::string kPart = "Content-Disposition: form-data; name=\"a\"\r\n\r\n";
 TEST(MultipartParser, OnePart) {
   auto r = parse_all_splits("abc", "--abc\r\n" + kPart + "hello\r\n--abc--\r\n");
   EXPECT_TRUE(r.ok);
-  EXPECT_EQ(r.events, (events{"begin", "header Content-Disposition: form-data; name=\"a\"", "headers-complete",
-                              "data hello", "end", "close"}));
+  EXPECT_EQ(r.events, (events{"begin", "header Content-Disposition: form-data; name=\"a\"",
+                              "headers-complete", "data hello", "end", "close"}));
 }
 
 TEST(MultipartParser, PreambleAndEpilogueAreIgnored) {
-  auto r = parse_all_splits("abc", "This is the preamble.\r\n--abc\r\n" + kPart +
-                                       "x\r\n--abc--\r\nThis is the epilogue.\r\n--abc\r\nignored too");
+  auto r =
+      parse_all_splits("abc", "This is the preamble.\r\n--abc\r\n" + kPart +
+                                  "x\r\n--abc--\r\nThis is the epilogue.\r\n--abc\r\nignored too");
   EXPECT_TRUE(r.ok);
-  EXPECT_EQ(r.events, (events{"begin", "header Content-Disposition: form-data; name=\"a\"", "headers-complete",
-                              "data x", "end", "close"}));
+  EXPECT_EQ(r.events, (events{"begin", "header Content-Disposition: form-data; name=\"a\"",
+                              "headers-complete", "data x", "end", "close"}));
 }
 
 TEST(MultipartParser, TransportPaddingAfterDelimitersIsAccepted) {
-  auto r = parse_all_splits("abc", "--abc \t \r\n" + kPart + "x\r\n--abc\t\r\n\r\ny\r\n--abc--  \r\n");
+  auto r =
+      parse_all_splits("abc", "--abc \t \r\n" + kPart + "x\r\n--abc\t\r\n\r\ny\r\n--abc--  \r\n");
   EXPECT_TRUE(r.ok);
-  EXPECT_EQ(r.events, (events{"begin", "header Content-Disposition: form-data; name=\"a\"", "headers-complete",
-                              "data x", "end", "begin", "headers-complete", "data y", "end", "close"}));
+  EXPECT_EQ(r.events, (events{"begin", "header Content-Disposition: form-data; name=\"a\"",
+                              "headers-complete", "data x", "end", "begin", "headers-complete",
+                              "data y", "end", "close"}));
 }
 
 TEST(MultipartParser, TransportPaddingIsBounded) {
@@ -51,8 +53,9 @@ TEST(MultipartParser, CloseDelimiterAtTheVeryEndNeedsNoLineEnd) {
 }
 
 TEST(MultipartParser, MissingCloseDelimiterIsTruncated) {
-  for (std::string body : {"--abc\r\n\r\nx", "--abc\r\n\r\nx\r\n--abc\r\n", "--abc\r\nContent-Type: a",
-                           "--abc\r\n\r\nx\r\n--abc", "--abc\r\n\r\nx\r\n--abc-"}) {
+  for (std::string body :
+       {"--abc\r\n\r\nx", "--abc\r\n\r\nx\r\n--abc\r\n", "--abc\r\nContent-Type: a",
+        "--abc\r\n\r\nx\r\n--abc", "--abc\r\n\r\nx\r\n--abc-"}) {
     auto r = parse_all_splits("abc", body);
     EXPECT_FALSE(r.ok) << body;
     EXPECT_EQ(r.failure->code, error_code::multipart_truncated) << body;
@@ -95,14 +98,17 @@ TEST(MultipartParser, BareLfLineEndsAreMalformed) {
   auto in_headers = parse_all_splits("abc", "--abc\r\nContent-Type: a\n\r\nx\r\n--abc--");
   EXPECT_EQ(in_headers.failure->code, error_code::multipart_malformed);
   // With LF everywhere no delimiter line is ever complete.
-  auto everywhere = parse_all_splits("abc", "--abc\n" + std::string("Content-Type: a\n\nx\n--abc--\n"));
+  auto everywhere =
+      parse_all_splits("abc", "--abc\n" + std::string("Content-Type: a\n\nx\n--abc--\n"));
   EXPECT_EQ(everywhere.failure->code, error_code::multipart_malformed);
   auto bare_cr = parse_all_splits("abc", "--abc\r\nContent-Type: a\rb\r\n\r\nx\r\n--abc--");
   EXPECT_EQ(bare_cr.failure->code, error_code::multipart_malformed);
 }
 
 TEST(MultipartParser, FoldedHeadersAreUnfolded) {
-  auto r = parse_all_splits("abc", "--abc\r\nContent-Disposition: form-data;\r\n\tname=\"a\";\r\n  filename=\"f\"\r\n\r\nx\r\n--abc--");
+  auto r = parse_all_splits("abc",
+                            "--abc\r\nContent-Disposition: form-data;\r\n\tname=\"a\";\r\n  "
+                            "filename=\"f\"\r\n\r\nx\r\n--abc--");
   EXPECT_TRUE(r.ok);
   EXPECT_EQ(r.events[1], "header Content-Disposition: form-data;\tname=\"a\";  filename=\"f\"");
   auto leading = parse_all_splits("abc", "--abc\r\n folded: first\r\n\r\nx\r\n--abc--");
@@ -111,10 +117,11 @@ TEST(MultipartParser, FoldedHeadersAreUnfolded) {
 
 TEST(MultipartParser, HeaderSyntax) {
   auto trimmed = parse_all_splits("abc", "--abc\r\nX-A:   v  \r\nX-B:\r\n\r\n\r\n--abc--");
-  EXPECT_EQ(trimmed.events, (events{"begin", "header X-A: v", "header X-B: ", "headers-complete", "end", "close"}));
-  for (const std::string& bad : std::vector<std::string>{"no colon", "space before : colon", ": empty name",
-                                                        "bad\x01name: x", std::string("X-Nul: a\0b", 11),
-                                                        "X-Ctl: a\x7f"}) {
+  EXPECT_EQ(trimmed.events,
+            (events{"begin", "header X-A: v", "header X-B: ", "headers-complete", "end", "close"}));
+  for (const std::string& bad :
+       std::vector<std::string>{"no colon", "space before : colon", ": empty name",
+                                "bad\x01name: x", std::string("X-Nul: a\0b", 11), "X-Ctl: a\x7f"}) {
     auto r = parse_all_splits("abc", "--abc\r\n" + bad + "\r\n\r\nx\r\n--abc--");
     ASSERT_FALSE(r.ok) << bad;
     EXPECT_EQ(r.failure->code, error_code::multipart_malformed) << bad;
@@ -128,10 +135,12 @@ TEST(MultipartParser, HeaderBlockSizeAndCountAreBounded) {
   const std::string ok_block = "A: " + std::string(57, 'x') + "\r\n\r\n";  // exactly 64 bytes
   ASSERT_EQ(ok_block.size(), 64u);
   EXPECT_TRUE(parse_all_splits("abc", "--abc\r\n" + ok_block + "x\r\n--abc--", lim).ok);
-  auto big = parse_all_splits("abc", "--abc\r\nA: " + std::string(58, 'x') + "\r\n\r\nx\r\n--abc--", lim);
+  auto big =
+      parse_all_splits("abc", "--abc\r\nA: " + std::string(58, 'x') + "\r\n\r\nx\r\n--abc--", lim);
   EXPECT_EQ(big.failure->code, error_code::multipart_malformed);
   EXPECT_TRUE(parse_all_splits("abc", "--abc\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\nx\r\n--abc--", lim).ok);
-  auto many = parse_all_splits("abc", "--abc\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\nx\r\n--abc--", lim);
+  auto many =
+      parse_all_splits("abc", "--abc\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\nx\r\n--abc--", lim);
   EXPECT_EQ(many.failure->code, error_code::multipart_malformed);
 }
 
@@ -159,7 +168,8 @@ class view_checker : public parser_events {
   void on_headers_complete() override {}
   void on_part_data(std::string_view b) override {
     bytes += b.size();
-    all_inside = all_inside && b.data() >= input.data() && b.data() + b.size() <= input.data() + input.size();
+    all_inside = all_inside && b.data() >= input.data() &&
+                 b.data() + b.size() <= input.data() + input.size();
   }
   void on_part_end() override {}
   void on_body_end() override {}

@@ -5,7 +5,10 @@
 namespace upspec::request {
 namespace {
 
-json ops() { return json::parse(R"({"variables": {"file": null, "files": [null, null], "s": "text", "n": null}})"); }
+json ops() {
+  return json::parse(
+      R"({"variables": {"file": null, "files": [null, null], "s": "text", "n": null}})");
+}
 
 std::string set(json& root, std::string_view path) {
   auto why = set_at_object_path(root, path, "X");

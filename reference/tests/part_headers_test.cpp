@@ -39,18 +39,22 @@ TEST(ContentDisposition, TokenValuesAndEmptyFilename) {
 }
 
 TEST(ContentDisposition, FilenameStarWinsOverFilename) {
-  auto d = parse_content_disposition("form-data; name=f; filename=\"EUR rates.txt\"; filename*=UTF-8''%e2%82%ac%20rates.txt");
+  auto d = parse_content_disposition(
+      "form-data; name=f; filename=\"EUR rates.txt\"; filename*=UTF-8''%e2%82%ac%20rates.txt");
   ASSERT_TRUE(d);
   EXPECT_EQ(d->filename, "\xe2\x82\xac rates.txt");
-  auto before = parse_content_disposition("form-data; filename*=utf-8'en'%C3%A9.txt; name=f; filename=\"e.txt\"");
+  auto before = parse_content_disposition(
+      "form-data; filename*=utf-8'en'%C3%A9.txt; name=f; filename=\"e.txt\"");
   ASSERT_TRUE(before);
   EXPECT_EQ(before->filename, "\xc3\xa9.txt");
 }
 
 TEST(ContentDisposition, UnusableFilenameStarFallsBackToFilename) {
-  auto bad_pct = parse_content_disposition("form-data; name=f; filename=\"plain.txt\"; filename*=UTF-8''%zz");
+  auto bad_pct =
+      parse_content_disposition("form-data; name=f; filename=\"plain.txt\"; filename*=UTF-8''%zz");
   EXPECT_EQ(bad_pct->filename, "plain.txt");
-  auto bad_charset = parse_content_disposition("form-data; name=f; filename=\"plain.txt\"; filename*=KOI8-R''abc");
+  auto bad_charset =
+      parse_content_disposition("form-data; name=f; filename=\"plain.txt\"; filename*=KOI8-R''abc");
   EXPECT_EQ(bad_charset->filename, "plain.txt");
 }
 

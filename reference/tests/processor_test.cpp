@@ -15,9 +15,12 @@ using testing::error_code_of;
 using testing::outcome_all_splits;
 
 const std::string kCt = "multipart/form-data; boundary=upspec-6b1c0a8e3f9d4c27";
-const std::string kSingleOps = R"({"query":"mutation($file: Upload!) { single(file: $file) { size } }","variables":{"file":null}})";
+const std::string kSingleOps =
+    R"({"query":"mutation($file: Upload!) { single(file: $file) { size } }","variables":{"file":null}})";
 
-form_part field(std::string name, std::string value) { return {std::move(name), {}, {}, {}, std::move(value), {}, false}; }
+form_part field(std::string name, std::string value) {
+  return {std::move(name), {}, {}, {}, std::move(value), {}, false};
+}
 form_part file(std::string name, std::string content, std::string filename = "a.txt") {
   return {std::move(name), std::move(filename), {}, "text/plain", std::move(content), {}, false};
 }
@@ -27,7 +30,8 @@ json outcome(const std::vector<form_part>& parts, const limits& lim = {}) {
 }
 
 std::string spec_example(const std::string& name, const std::string& ext) {
-  std::string s = testing::read_file(std::string(UPSPEC_SOURCE_DIR) + "/corpus/spec-examples/" + name + "." + ext);
+  std::string s = testing::read_file(std::string(UPSPEC_SOURCE_DIR) + "/corpus/spec-examples/" +
+                                     name + "." + ext);
   if (ext == "content-type" && !s.empty() && s.back() == '\n') s.pop_back();
   return s;
 }
@@ -37,7 +41,9 @@ json example_outcome(const std::string& name) {
 }
 
 json file_json(const char* filename, std::string_view content) {
-  return json{{"filename", filename}, {"mimetype", "text/plain"}, {"size", content.size()},
+  return json{{"filename", filename},
+              {"mimetype", "text/plain"},
+              {"size", content.size()},
               {"sha256", sha256::hex_of(content)}};
 }
 
@@ -46,7 +52,8 @@ TEST(SpecExamples, SingleFile) {
   EXPECT_EQ(o["status"], 200);
   EXPECT_TRUE(o["error"].is_null());
   EXPECT_EQ(o["operations"]["variables"]["file"], json::parse(R"({"$upload": "0"})"));
-  EXPECT_EQ(o["uploads"], json::parse(R"({"0": {"filename": "a.txt", "mimetype": "text/plain", "size": 20,
+  EXPECT_EQ(o["uploads"],
+            json::parse(R"({"0": {"filename": "a.txt", "mimetype": "text/plain", "size": 20,
     "sha256": "20336bd7004ed78e383398d6daa76436d6fbb74060659134a5699173d048d280"}})"));
   EXPECT_EQ(o["ignored"], json::array());
 }
@@ -54,7 +61,8 @@ TEST(SpecExamples, SingleFile) {
 TEST(SpecExamples, FileList) {
   const json o = example_outcome("file-list");
   EXPECT_EQ(o["status"], 200);
-  EXPECT_EQ(o["operations"]["variables"]["files"], json::parse(R"([{"$upload": "0"}, {"$upload": "1"}])"));
+  EXPECT_EQ(o["operations"]["variables"]["files"],
+            json::parse(R"([{"$upload": "0"}, {"$upload": "1"}])"));
   EXPECT_EQ(o["uploads"]["0"], file_json("b.txt", "Bravo file content.\n"));
   EXPECT_EQ(o["uploads"]["1"], file_json("c.txt", "Charlie file content.\n"));
 }
@@ -64,7 +72,8 @@ TEST(SpecExamples, Batching) {
   EXPECT_EQ(o["status"], 200);
   ASSERT_TRUE(o["operations"].is_array());
   EXPECT_EQ(o["operations"][0]["variables"]["file"], json::parse(R"({"$upload": "0"})"));
-  EXPECT_EQ(o["operations"][1]["variables"]["files"], json::parse(R"([{"$upload": "1"}, {"$upload": "2"}])"));
+  EXPECT_EQ(o["operations"][1]["variables"]["files"],
+            json::parse(R"([{"$upload": "1"}, {"$upload": "2"}])"));
   EXPECT_EQ(o["uploads"]["0"], file_json("a.txt", "Alpha file content.\n"));
   EXPECT_EQ(o["uploads"]["2"], file_json("c.txt", "Charlie file content.\n"));
 }
@@ -90,14 +99,30 @@ TEST(RequestErrors, EachCodeRejectsTheWholeRequestWithItsStatus) {
       {{field("operations", kSingleOps), field("map", "{")}, "map.invalid_json", 400},
       {{field("operations", kSingleOps), field("map", "[]")}, "map.invalid_type", 400},
       {{field("operations", kSingleOps), field("map", "null")}, "map.invalid_type", 400},
-      {{field("operations", kSingleOps), field("map", R"({"0":"variables.file"})")}, "map.entry_invalid_type", 400},
-      {{field("operations", kSingleOps), field("map", R"({"0":[1]})")}, "map.path_invalid_type", 400},
-      {{field("operations", kSingleOps), field("map", R"({"0":["query.x"]})")}, "map.path_invalid", 400},
-      {{field("operations", kSingleOps), field("map", R"({"0":["__proto__.x"]})")}, "map.path_invalid", 400},
-      {{field("operations", kSingleOps), field("map", R"({"0":["variables.constructor"]})")}, "map.path_invalid", 400},
-      {{field("operations", kSingleOps), field("map", R"({"0":["variables.file.prototype"]})")}, "map.path_invalid", 400},
-      {{field("operations", kSingleOps), file("0", "x"), field("map", map)}, "file.misordered", 400},
-      {{file("0", "x"), field("operations", kSingleOps), field("map", map)}, "file.misordered", 400},
+      {{field("operations", kSingleOps), field("map", R"({"0":"variables.file"})")},
+       "map.entry_invalid_type",
+       400},
+      {{field("operations", kSingleOps), field("map", R"({"0":[1]})")},
+       "map.path_invalid_type",
+       400},
+      {{field("operations", kSingleOps), field("map", R"({"0":["query.x"]})")},
+       "map.path_invalid",
+       400},
+      {{field("operations", kSingleOps), field("map", R"({"0":["__proto__.x"]})")},
+       "map.path_invalid",
+       400},
+      {{field("operations", kSingleOps), field("map", R"({"0":["variables.constructor"]})")},
+       "map.path_invalid",
+       400},
+      {{field("operations", kSingleOps), field("map", R"({"0":["variables.file.prototype"]})")},
+       "map.path_invalid",
+       400},
+      {{field("operations", kSingleOps), file("0", "x"), field("map", map)},
+       "file.misordered",
+       400},
+      {{file("0", "x"), field("operations", kSingleOps), field("map", map)},
+       "file.misordered",
+       400},
   };
   for (const auto& c : cases) {
     const json o = outcome(c.parts);
@@ -134,9 +159,10 @@ TEST(RequestErrors, MalformedAndTruncatedBeforeTheMap) {
 
 TEST(Uploads, ErrorsAfterTheMapFailOnlyPendingUploads) {
   const std::string map = R"({"0":["variables.a"],"1":["variables.b"],"2":["variables.c"]})";
-  const std::string body = encode_form({field("operations", R"({"variables":{}})"), field("map", map),
-                                        file("0", "first"), file("1", "second-is-cut"), file("2", "third")})
-                               .body;
+  const std::string body =
+      encode_form({field("operations", R"({"variables":{}})"), field("map", map),
+                   file("0", "first"), file("1", "second-is-cut"), file("2", "third")})
+          .body;
   const json o = outcome_all_splits(kCt, body.substr(0, body.find("second-is-cut") + 6));
   EXPECT_EQ(o["status"], 200);
   EXPECT_TRUE(o["error"].is_null());
@@ -146,16 +172,18 @@ TEST(Uploads, ErrorsAfterTheMapFailOnlyPendingUploads) {
 }
 
 TEST(Uploads, MissingFileFailsOnlyThatUpload) {
-  const json o = outcome({field("operations", R"({"variables":{}})"),
-                          field("map", R"({"0":["variables.a"],"1":["variables.b"]})"), file("0", "here")});
+  const json o =
+      outcome({field("operations", R"({"variables":{}})"),
+               field("map", R"({"0":["variables.a"],"1":["variables.b"]})"), file("0", "here")});
   EXPECT_EQ(o["status"], 200);
   EXPECT_EQ(o["uploads"]["0"]["size"], 4);
   EXPECT_EQ(o["uploads"]["1"]["error"]["code"], "file.missing");
 }
 
 TEST(Uploads, OneFileAtSeveralPathsIsDeduplicated) {
-  const json o = outcome({field("operations", R"({"variables":{"a":null,"list":[null,null]}})"),
-                          field("map", R"({"0":["variables.a","variables.list.1"]})"), file("0", "shared")});
+  const json o =
+      outcome({field("operations", R"({"variables":{"a":null,"list":[null,null]}})"),
+               field("map", R"({"0":["variables.a","variables.list.1"]})"), file("0", "shared")});
   EXPECT_EQ(o["operations"]["variables"]["a"], json::parse(R"({"$upload":"0"})"));
   EXPECT_EQ(o["operations"]["variables"]["list"], json::parse(R"([null, {"$upload":"0"}])"));
   EXPECT_EQ(o["uploads"].size(), 1u);
@@ -163,9 +191,10 @@ TEST(Uploads, OneFileAtSeveralPathsIsDeduplicated) {
 }
 
 TEST(Uploads, ExtraneousPartsAreIgnoredAndListed) {
-  const json o = outcome({field("operations", kSingleOps), field("extra", "field"), field("map", R"({"0":["variables.file"]})"),
-                          file("0", "x"), file("1", "not mapped"), file("0", "duplicate"), field("operations", "{}"),
-                          field("map", "{}")});
+  const json o =
+      outcome({field("operations", kSingleOps), field("extra", "field"),
+               field("map", R"({"0":["variables.file"]})"), file("0", "x"), file("1", "not mapped"),
+               file("0", "duplicate"), field("operations", "{}"), field("map", "{}")});
   EXPECT_EQ(o["status"], 200);
   EXPECT_EQ(o["ignored"], json::parse(R"(["extra", "1", "0", "operations", "map"])"));
   EXPECT_EQ(o["uploads"]["0"]["size"], 1);
@@ -176,20 +205,23 @@ TEST(Uploads, PartsWithoutAUsableFormDataNameAreSkipped) {
   nameless.omit_disposition = true;
   form_part inline_part = field("operations", "{}");
   inline_part.extra_headers = {};
-  const json o = outcome({nameless, field("operations", kSingleOps), field("map", R"({"0":["variables.file"]})"), file("0", "x")});
+  const json o = outcome({nameless, field("operations", kSingleOps),
+                          field("map", R"({"0":["variables.file"]})"), file("0", "x")});
   EXPECT_EQ(o["status"], 200);
   EXPECT_EQ(o["ignored"], json::array());
 }
 
 TEST(Uploads, MappedPartWithoutFilenameIsStillTheFile) {
-  const json o = outcome({field("operations", kSingleOps), field("map", R"({"0":["variables.file"]})"), field("0", "plain")});
+  const json o = outcome({field("operations", kSingleOps),
+                          field("map", R"({"0":["variables.file"]})"), field("0", "plain")});
   EXPECT_TRUE(o["uploads"]["0"]["filename"].is_null());
   EXPECT_EQ(o["uploads"]["0"]["mimetype"], "text/plain");
   EXPECT_EQ(o["uploads"]["0"]["size"], 5);
 }
 
 TEST(Uploads, OperationsSentAsAFilePartAreStillOperations) {
-  const json o = outcome({file("operations", kSingleOps, "ops.json"), field("map", R"({"0":["variables.file"]})"), file("0", "x")});
+  const json o = outcome({file("operations", kSingleOps, "ops.json"),
+                          field("map", R"({"0":["variables.file"]})"), file("0", "x")});
   EXPECT_EQ(o["status"], 200);
 }
 
@@ -223,7 +255,10 @@ TEST(Limits, Files) {
   lim.max_files = 2;
   const std::string two = R"({"0":["variables.a"],"1":["variables.b"]})";
   const std::string three = R"({"0":["variables.a"],"1":["variables.b"],"2":["variables.c"]})";
-  EXPECT_EQ(outcome({field("operations", R"({"variables":{}})"), field("map", two), file("0", "a"), file("1", "b")}, lim)["status"], 200);
+  EXPECT_EQ(outcome({field("operations", R"({"variables":{}})"), field("map", two), file("0", "a"),
+                     file("1", "b")},
+                    lim)["status"],
+            200);
   const json o = outcome({field("operations", R"({"variables":{}})"), field("map", three)}, lim);
   EXPECT_EQ(error_code_of(o), "limit.files");
   EXPECT_EQ(o["status"], 413);
@@ -246,16 +281,21 @@ class recorder : public processor_events {
   std::vector<std::string> log;
   void on_operations(const json&) override { log.push_back("operations"); }
   void on_upload_begin(const upload& u) override { log.push_back("begin " + u.field); }
-  void on_upload_data(const upload& u, std::string_view b) override { log.push_back("data " + u.field + " " + std::string(b)); }
+  void on_upload_data(const upload& u, std::string_view b) override {
+    log.push_back("data " + u.field + " " + std::string(b));
+  }
   void on_upload_end(const upload& u) override { log.push_back("end " + u.field); }
   void on_upload_failed(const upload& u) override { log.push_back("failed " + u.field); }
-  void on_request_failed(const upspec::error& e) override { log.push_back("request " + std::string(name(e.code))); }
+  void on_request_failed(const upspec::error& e) override {
+    log.push_back("request " + std::string(name(e.code)));
+  }
 };
 
 TEST(Streaming, OperationsAreReadyBeforeAnyFileArrives) {
-  const std::string body = encode_form({field("operations", kSingleOps), field("map", R"({"0":["variables.file"]})"),
-                                        file("0", "content")})
-                               .body;
+  const std::string body =
+      encode_form({field("operations", kSingleOps), field("map", R"({"0":["variables.file"]})"),
+                   file("0", "content")})
+          .body;
   recorder r;
   processor p(kCt, {}, r);
   const std::size_t map_end = body.find("\r\n--", body.find("name=\"map\"")) + 2;

@@ -42,12 +42,13 @@ struct parse_result {
   bool operator==(const parse_result&) const = default;
 };
 
-inline parse_result parse_in_chunks(std::string_view boundary, std::string_view body, std::size_t chunk,
-                                    multipart::parser_limits limits = {}) {
+inline parse_result parse_in_chunks(std::string_view boundary, std::string_view body,
+                                    std::size_t chunk, multipart::parser_limits limits = {}) {
   multipart::parser p(boundary, limits);
   event_log log;
   bool ok = true;
-  for (std::size_t at = 0; at < body.size() && ok; at += chunk) ok = p.feed(body.substr(at, chunk), log);
+  for (std::size_t at = 0; at < body.size() && ok; at += chunk)
+    ok = p.feed(body.substr(at, chunk), log);
   if (ok) ok = p.finish(log);
   EXPECT_LE(p.buffered_bytes(), p.buffer_bound());
   return {log.events, ok, p.error()};

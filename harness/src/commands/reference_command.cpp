@@ -28,7 +28,8 @@ int run_reference(const reference_options& o) {
   if (o.input != "-") {
     owned.reset(std::fopen(o.input.c_str(), "rb"));
     if (!owned) {
-      std::cerr << "upspec reference: cannot open " << o.input << ": " << std::strerror(errno) << "\n";
+      std::cerr << "upspec reference: cannot open " << o.input << ": " << std::strerror(errno)
+                << "\n";
       return 2;
     }
     in = owned.get();
@@ -46,7 +47,8 @@ int run_reference(const reference_options& o) {
     if (n > 0) proc.feed({buffer, n});
     if (n < sizeof buffer) {
       if (std::ferror(in)) {
-        std::cerr << "upspec reference: cannot read " << o.input << ": " << std::strerror(errno) << "\n";
+        std::cerr << "upspec reference: cannot read " << o.input << ": " << std::strerror(errno)
+                  << "\n";
         return 2;
       }
       break;
@@ -72,10 +74,12 @@ void add_reference_command(CLI::App& app) {
       ->required();
   cmd->add_option("--max-field-size", opts->max_field_size,
                   "Largest operations or map field in bytes (default 1000000)");
-  cmd->add_option("--max-file-size", opts->max_file_size, "Largest file in bytes (default unlimited)");
+  cmd->add_option("--max-file-size", opts->max_file_size,
+                  "Largest file in bytes (default unlimited)");
   cmd->add_option("--max-files", opts->max_files, "Most files in the map (default unlimited)");
   cmd->add_flag("--compact", opts->compact, "Print the outcome on one line");
-  cmd->add_option("body", opts->input, "The request body file, or - for standard input (default -)");
+  cmd->add_option("body", opts->input,
+                  "The request body file, or - for standard input (default -)");
   cmd->callback([opts] { throw CLI::RuntimeError(run_reference(*opts)); });
 }
 

@@ -33,9 +33,9 @@ enum class error_code {
 };
 
 struct error_info {
-  std::string_view name;    // the stable dotted code, e.g. "map.path_invalid"
-  int status;               // HTTP status when it rejects the whole request (0: never does)
-  std::string_view cite;    // the rule it comes from
+  std::string_view name;  // the stable dotted code, e.g. "map.path_invalid"
+  int status;             // HTTP status when it rejects the whole request (0: never does)
+  std::string_view cite;  // the rule it comes from
 };
 
 const error_info& info(error_code code) noexcept;

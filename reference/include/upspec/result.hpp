@@ -11,8 +11,8 @@ namespace upspec {
 template <typename T>
 class result {
  public:
-  result(T value) : v_(std::move(value)) {}           // NOLINT: implicit by design
-  result(upspec::error err) : v_(std::move(err)) {}   // NOLINT: implicit by design
+  result(T value) : v_(std::move(value)) {}          // NOLINT: implicit by design
+  result(upspec::error err) : v_(std::move(err)) {}  // NOLINT: implicit by design
 
   bool ok() const noexcept { return v_.index() == 0; }
   explicit operator bool() const noexcept { return ok(); }

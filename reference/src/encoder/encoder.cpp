@@ -29,7 +29,8 @@ std::string ext_value(std::string_view s) {
   std::string out = "UTF-8''";
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
-    const bool attr_char = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+    const bool attr_char = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                           (c >= 'A' && c <= 'Z') ||
                            std::string_view("!#$&+-.^_`|~").find(ch) != std::string_view::npos;
     if (attr_char) {
       out.push_back(ch);
@@ -47,7 +48,8 @@ std::string ext_value(std::string_view s) {
 encoded_request encode_form(const std::vector<form_part>& parts, const encoding& enc) {
   const std::string& eol = enc.line_end;
   encoded_request out;
-  out.content_type = enc.media_type + "; boundary=" + (enc.quote_boundary ? quoted_string(enc.boundary) : enc.boundary);
+  out.content_type = enc.media_type + "; boundary=" +
+                     (enc.quote_boundary ? quoted_string(enc.boundary) : enc.boundary);
   std::string& b = out.body;
   if (!enc.preamble.empty()) b += enc.preamble + eol;
   for (const form_part& p : parts) {
@@ -61,7 +63,8 @@ encoded_request encode_form(const std::vector<form_part>& parts, const encoding&
       disposition += enc.filename_before_name ? file + name : name + file;
       b += spelled("Content-Disposition", enc.header_names) + ": " + disposition + eol;
     }
-    if (p.content_type) b += spelled("Content-Type", enc.header_names) + ": " + *p.content_type + eol;
+    if (p.content_type)
+      b += spelled("Content-Type", enc.header_names) + ": " + *p.content_type + eol;
     for (const auto& [k, v] : p.extra_headers) b += k + ": " + v + eol;
     b += eol;
     b += p.body;
@@ -84,18 +87,35 @@ json map_for(const std::vector<upload_file>& files) {
 
 std::vector<form_part> request_parts(const json& operations, const std::vector<upload_file>& files,
                                      part_order order) {
-  form_part ops{"operations", std::nullopt, std::nullopt, std::nullopt, request::dump_json(operations), {}, false};
-  form_part map{"map", std::nullopt, std::nullopt, std::nullopt, request::dump_json(map_for(files)), {}, false};
+  form_part ops{
+      "operations", std::nullopt, std::nullopt, std::nullopt, request::dump_json(operations),
+      {},           false};
+  form_part map{"map", std::nullopt, std::nullopt, std::nullopt, request::dump_json(map_for(files)),
+                {},    false};
   std::vector<form_part> file_parts;
   for (const auto& f : files)
     file_parts.push_back({f.field, f.filename, std::nullopt, f.content_type, f.content, {}, false});
   std::vector<form_part> out;
   auto add_files = [&] { out.insert(out.end(), file_parts.begin(), file_parts.end()); };
   switch (order) {
-    case part_order::spec: out = {ops, map}; add_files(); break;
-    case part_order::map_first: out = {map, ops}; add_files(); break;
-    case part_order::files_first: add_files(); out.push_back(ops); out.push_back(map); break;
-    case part_order::files_before_map: out = {ops}; add_files(); out.push_back(map); break;
+    case part_order::spec:
+      out = {ops, map};
+      add_files();
+      break;
+    case part_order::map_first:
+      out = {map, ops};
+      add_files();
+      break;
+    case part_order::files_first:
+      add_files();
+      out.push_back(ops);
+      out.push_back(map);
+      break;
+    case part_order::files_before_map:
+      out = {ops};
+      add_files();
+      out.push_back(map);
+      break;
   }
   return out;
 }

@@ -8,8 +8,18 @@ namespace {
 bool is_bchar_nospace(char c) noexcept {
   if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
   switch (c) {
-    case '\'': case '(': case ')': case '+': case '_': case ',': case '-': case '.':
-    case '/': case ':': case '=': case '?':
+    case '\'':
+    case '(':
+    case ')':
+    case '+':
+    case '_':
+    case ',':
+    case '-':
+    case '.':
+    case '/':
+    case ':':
+    case '=':
+    case '?':
       return true;
     default:
       return false;
@@ -30,8 +40,8 @@ result<std::string> boundary_from_content_type(std::string_view content_type) {
   if (!parsed) {
     // An unparseable value of the right media type still names multipart/form-data.
     const bool form_data = iequals(content_type.substr(0, 19), "multipart/form-data");
-    return error(error_code::request_content_type,
-                 "The Content-Type header could not be parsed.", form_data ? 400 : 415);
+    return error(error_code::request_content_type, "The Content-Type header could not be parsed.",
+                 form_data ? 400 : 415);
   }
   if (parsed->token != "multipart/form-data")
     return error(error_code::request_content_type,

@@ -5,9 +5,13 @@
 namespace upspec::multipart {
 namespace {
 
-char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+char lower(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
 
-bool is_ows(char c) noexcept { return c == ' ' || c == '\t'; }
+bool is_ows(char c) noexcept {
+  return c == ' ' || c == '\t';
+}
 
 class cursor {
  public:
@@ -56,8 +60,21 @@ bool is_token_char(char c) noexcept {
   if (c >= '0' && c <= '9') return true;
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
   switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
       return true;
     default:
       return false;
@@ -71,8 +88,8 @@ std::string ascii_lowercase(std::string_view s) {
 }
 
 bool iequals(std::string_view a, std::string_view b) noexcept {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return lower(x) == lower(y); });
 }
 
 const parameter* parameterized_value::find(std::string_view lowercase_name) const noexcept {
@@ -87,7 +104,8 @@ std::optional<parameterized_value> parse_parameterized_value(std::string_view he
   in.skip_ows();
   // The leading value may contain "/" (a media type); it runs to the first ";" or OWS.
   std::string leading;
-  while (!in.done() && in.peek() != ';' && !is_ows(in.peek())) leading.push_back(in.peek()), in.eat(in.peek());
+  while (!in.done() && in.peek() != ';' && !is_ows(in.peek()))
+    leading.push_back(in.peek()), in.eat(in.peek());
   out.token = ascii_lowercase(leading);
   in.skip_ows();
   while (!in.done()) {

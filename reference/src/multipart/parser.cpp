@@ -9,7 +9,9 @@
 namespace upspec::multipart {
 namespace {
 
-bool is_lwsp(char c) noexcept { return c == ' ' || c == '\t'; }
+bool is_lwsp(char c) noexcept {
+  return c == ' ' || c == '\t';
+}
 
 // RFC 9110 §5.5: field-value bytes are HTAB, SP, VCHAR or obs-text; NUL and other controls
 // are refused (unfolding has already removed the CRLFs).
@@ -35,7 +37,8 @@ parser::parser(std::string_view boundary, parser_limits limits)
   // The search relies on "\r" occurring only at the start of the delimiter, which a valid
   // boundary guarantees; an invalid one fails before any byte is read.
   if (!is_valid_boundary(boundary)) {
-    fail(error_code::request_content_type, "The multipart boundary is not a valid RFC 2046 boundary.");
+    fail(error_code::request_content_type,
+         "The multipart boundary is not a valid RFC 2046 boundary.");
     return;
   }
   const std::size_t m = delimiter_.size();
@@ -45,13 +48,21 @@ parser::parser(std::string_view boundary, parser_limits limits)
 }
 
 bool parser::feed(std::string_view chunk, parser_events& events) {
+  // A short chunk of part data without a CR cannot start or end a delimiter. Slow clients send
+  // such chunks all the time, and the general path's bookkeeping would dominate them.
+  if (state_ == state::part_body && matched_ == 0 && chunk.size() < delimiter_.size() &&
+      chunk.find('\r') == std::string_view::npos) {
+    if (!chunk.empty()) events.on_part_data(chunk);
+    return true;
+  }
   const char* p = chunk.data();
   const char* const end = p + chunk.size();
   while (p < end) {
     switch (state_) {
       case state::preamble:
       case state::part_body:
-        p = matched_ != 0 ? continue_partial_match(p, end, events) : scan_for_delimiter(p, end, events);
+        p = matched_ != 0 ? continue_partial_match(p, end, events)
+                          : scan_for_delimiter(p, end, events);
         break;
       case state::delimiter_line:
       case state::close_dash:
@@ -108,19 +119,17 @@ const char* parser::scan_for_delimiter(const char* p, const char* end, parser_ev
     }
     s += skip_[c];
   }
-  // No whole delimiter: one may begin in the last m-1 bytes, and only at a CR.
-  const char* i = end - std::min<std::size_t>(m - 1, static_cast<std::size_t>(end - p));
-  while (i < end) {
-    const void* cr = std::memchr(i, '\r', static_cast<std::size_t>(end - i));
-    if (cr == nullptr) break;
-    i = static_cast<const char*>(cr);
+  // No whole delimiter: one may begin in the last m-1 bytes, and only at a CR. The window is
+  // short, so a plain loop beats memchr's call overhead (it matters when fed byte by byte).
+  for (const char* i = end - std::min<std::size_t>(m - 1, static_cast<std::size_t>(end - p));
+       i < end; ++i) {
+    if (*i != '\r') continue;
     const auto held = static_cast<std::size_t>(end - i);
     if (std::memcmp(i, delimiter_.data(), held) == 0) {
       emit_content({p, static_cast<std::size_t>(i - p)}, events);
       matched_ = held;
       return end;
     }
-    ++i;
   }
   emit_content({p, static_cast<std::size_t>(end - p)}, events);
   return end;
@@ -215,8 +224,8 @@ const char* parser::header_block(const char* p, const char* end, parser_events& 
     const char* stop = lf != nullptr ? static_cast<const char*>(lf) + 1 : end;
     const auto take = static_cast<std::size_t>(stop - p);
     if (header_block_.size() + take > limits_.max_header_bytes) {
-      fail(error_code::multipart_malformed, "A part's header block exceeds " +
-                                                std::to_string(limits_.max_header_bytes) + " bytes.");
+      fail(error_code::multipart_malformed,
+           "A part's header block exceeds " + std::to_string(limits_.max_header_bytes) + " bytes.");
       return end;
     }
     header_block_.append(p, take);
@@ -244,7 +253,8 @@ bool parser::emit_headers(parser_events& events) {
   std::size_t r = 0;
   std::size_t w = 0;  // lines are compacted in place as they are unfolded and trimmed
   while (r < n) {
-    const auto lf = static_cast<std::size_t>(static_cast<const char*>(std::memchr(buf + r, '\n', n - r)) - buf);
+    const auto lf =
+        static_cast<std::size_t>(static_cast<const char*>(std::memchr(buf + r, '\n', n - r)) - buf);
     const std::size_t len = lf - 1 - r;
     if (std::memchr(buf + r, '\r', len) != nullptr) {
       fail(error_code::multipart_malformed, "A part header line contains a bare CR.");
@@ -261,18 +271,21 @@ bool parser::emit_headers(parser_events& events) {
       headers_.back().value_size = w - headers_.back().value_at;
     } else {
       if (headers_.size() == limits_.max_header_count) {
-        fail(error_code::multipart_malformed,
-             "A part has more than " + std::to_string(limits_.max_header_count) + " header fields.");
+        fail(
+            error_code::multipart_malformed,
+            "A part has more than " + std::to_string(limits_.max_header_count) + " header fields.");
         return false;
       }
       const void* colon = std::memchr(buf + r, ':', len);
       const std::size_t name_size =
-          colon != nullptr ? static_cast<std::size_t>(static_cast<const char*>(colon) - (buf + r)) : 0;
+          colon != nullptr ? static_cast<std::size_t>(static_cast<const char*>(colon) - (buf + r))
+                           : 0;
       // RFC 9110 §5.1: field-name = token, with no whitespace before the colon.
       if (colon == nullptr || name_size == 0 ||
           !std::all_of(buf + r, buf + r + name_size, is_token_char)) {
-        fail(error_code::multipart_malformed,
-             colon == nullptr ? "A part header line has no colon." : "A part header has an invalid field name.");
+        fail(error_code::multipart_malformed, colon == nullptr
+                                                  ? "A part header line has no colon."
+                                                  : "A part header has an invalid field name.");
         return false;
       }
       std::memmove(buf + w, buf + r, name_size);
@@ -300,7 +313,9 @@ void parser::emit_content(std::string_view bytes, parser_events& events) {
   if (scan_state_ == state::part_body && !bytes.empty()) events.on_part_data(bytes);
 }
 
-void parser::append_line_tail(char c) { line_tail_.push_back(c); }
+void parser::append_line_tail(char c) {
+  line_tail_.push_back(c);
+}
 
 void parser::fail(error_code code, std::string message) {
   if (!error_) error_.emplace(code, std::move(message));

@@ -78,7 +78,8 @@ std::string part_media_type(const std::optional<std::string>& content_type) {
   if (content_type) {
     if (auto parsed = parse_parameterized_value(*content_type)) {
       const auto slash = parsed->token.find('/');
-      const bool two_tokens = slash != std::string::npos && slash > 0 && slash + 1 < parsed->token.size() &&
+      const bool two_tokens = slash != std::string::npos && slash > 0 &&
+                              slash + 1 < parsed->token.size() &&
                               parsed->token.find('/', slash + 1) == std::string::npos;
       bool all_tchars = true;
       for (char c : parsed->token)

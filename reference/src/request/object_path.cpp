@@ -26,12 +26,14 @@ bool is_prototype_segment(std::string_view segment) noexcept {
   return segment == "__proto__" || segment == "constructor" || segment == "prototype";
 }
 
-std::optional<std::string> set_at_object_path(json& root, std::string_view path, const json& value) {
+std::optional<std::string> set_at_object_path(json& root, std::string_view path,
+                                              const json& value) {
   if (path.empty()) return "the path is empty";
   std::vector<std::string_view> segments;
   for (std::size_t from = 0;;) {
     const auto dot = path.find('.', from);
-    segments.push_back(path.substr(from, dot == std::string_view::npos ? std::string_view::npos : dot - from));
+    segments.push_back(
+        path.substr(from, dot == std::string_view::npos ? std::string_view::npos : dot - from));
     if (dot == std::string_view::npos) break;
     from = dot + 1;
     if (segments.size() > kMaxPathSegments) break;
@@ -39,7 +41,8 @@ std::optional<std::string> set_at_object_path(json& root, std::string_view path,
   if (segments.size() > kMaxPathSegments)
     return "the path has more than " + std::to_string(kMaxPathSegments) + " segments";
   for (auto s : segments)
-    if (is_prototype_segment(s)) return "the segment '" + std::string(s) + "' is refused (prototype pollution)";
+    if (is_prototype_segment(s))
+      return "the segment '" + std::string(s) + "' is refused (prototype pollution)";
 
   json* at = &root;
   for (std::size_t i = 0; i < segments.size(); ++i) {
@@ -69,8 +72,8 @@ std::optional<std::string> set_at_object_path(json& root, std::string_view path,
       }
       next = &(*at)[*index];
     } else {
-      return "the segment '" + std::string(seg) + "' goes through a " + std::string(at->type_name()) +
-             ", not an object or array";
+      return "the segment '" + std::string(seg) + "' goes through a " +
+             std::string(at->type_name()) + ", not an object or array";
     }
     at = next;
   }

@@ -10,7 +10,9 @@ json error_to_json(const upspec::error& e, bool with_cite) {
   return out;
 }
 
-void outcome_builder::on_upload_begin(const upload& u) { hashing_.insert_or_assign(u.field, sha256{}); }
+void outcome_builder::on_upload_begin(const upload& u) {
+  hashing_.insert_or_assign(u.field, sha256{});
+}
 
 void outcome_builder::on_upload_data(const upload& u, std::string_view bytes) {
   hashing_.find(u.field)->second.update(bytes);
@@ -22,7 +24,9 @@ void outcome_builder::on_upload_end(const upload& u) {
   hashing_.erase(it);
 }
 
-void outcome_builder::on_upload_failed(const upload& u) { hashing_.erase(u.field); }
+void outcome_builder::on_upload_failed(const upload& u) {
+  hashing_.erase(u.field);
+}
 
 json outcome_builder::render(const processor& p) const {
   json out;
@@ -36,10 +40,11 @@ json outcome_builder::render(const processor& p) const {
     for (const upload& u : p.uploads()) {
       if (u.state == upload_state::complete) {
         const auto digest = digests_.find(u.field);
-        uploads[u.field] = json{{"filename", u.filename ? json(*u.filename) : json(nullptr)},
-                                {"mimetype", u.mimetype},
-                                {"size", u.size},
-                                {"sha256", digest != digests_.end() ? digest->second : std::string()}};
+        uploads[u.field] =
+            json{{"filename", u.filename ? json(*u.filename) : json(nullptr)},
+                 {"mimetype", u.mimetype},
+                 {"size", u.size},
+                 {"sha256", digest != digests_.end() ? digest->second : std::string()}};
       } else if (u.failure) {
         uploads[u.field] = json{{"error", error_to_json(*u.failure, false)}};
       }

@@ -6,7 +6,9 @@
 #include "upspec/request/object_path.hpp"
 
 namespace upspec::request {
-json upload_placeholder(std::string_view field) { return json{{"$upload", std::string(field)}}; }
+json upload_placeholder(std::string_view field) {
+  return json{{"$upload", std::string(field)}};
+}
 
 processor::processor(std::string_view content_type, limits lim, processor_events& events)
     : limits_(lim), events_(events), parser_(std::string_view{}, lim.parser) {
@@ -69,8 +71,9 @@ void processor::on_header(std::string_view name, std::string_view value) {
 void processor::on_headers_complete() {
   if (settled()) return;
   role_ = part_role::ignored;
-  const auto disposition = headers_.disposition() ? multipart::parse_content_disposition(*headers_.disposition())
-                                                  : std::nullopt;
+  const auto disposition = headers_.disposition()
+                               ? multipart::parse_content_disposition(*headers_.disposition())
+                               : std::nullopt;
   if (!disposition || disposition->type != "form-data" || !disposition->name) {
     // Without a usable form-data name the part cannot be anything the spec defines.
     return;
@@ -93,8 +96,8 @@ void processor::on_headers_complete() {
   }
   if (!map_applied_) {
     if (disposition->filename)
-      return reject({error_code::file_misordered,
-                     "Disordered multipart fields; files should follow 'map'."});
+      return reject(
+          {error_code::file_misordered, "Disordered multipart fields; files should follow 'map'."});
     return ignore_part(field);
   }
   upload* u = upload_for(field);
@@ -114,16 +117,17 @@ void processor::on_part_data(std::string_view bytes) {
       if (field_value_.size() + bytes.size() > limits_.max_field_size)
         return reject({error_code::limit_field_size,
                        "The '" + std::string(role_ == part_role::map ? "map" : "operations") +
-                           "' multipart field value exceeds the " + std::to_string(limits_.max_field_size) +
-                           " byte size limit."});
+                           "' multipart field value exceeds the " +
+                           std::to_string(limits_.max_field_size) + " byte size limit."});
       field_value_.append(bytes);
       return;
     case part_role::file:
       if (current_->state != upload_state::receiving) return;
       if (limits_.max_file_size && current_->size + bytes.size() > *limits_.max_file_size)
-        return fail_upload(*current_, {error_code::limit_file_size,
-                                       "File truncated as it exceeds the " +
-                                           std::to_string(*limits_.max_file_size) + " byte size limit."});
+        return fail_upload(
+            *current_, {error_code::limit_file_size, "File truncated as it exceeds the " +
+                                                         std::to_string(*limits_.max_file_size) +
+                                                         " byte size limit."});
       current_->size += bytes.size();
       events_.on_upload_data(*current_, bytes);
       return;
@@ -147,7 +151,9 @@ void processor::on_part_end() {
   }
 }
 
-void processor::on_body_end() { conclude(); }
+void processor::on_body_end() {
+  conclude();
+}
 
 void processor::take_operations() {
   auto parsed = parse_json_field(field_value_);
@@ -157,7 +163,8 @@ void processor::take_operations() {
                    "Invalid JSON in the 'operations' multipart field: " + *why + "."});
   json& ops = std::get<json>(parsed);
   if (!ops.is_object() && !ops.is_array())
-    return reject({error_code::operations_invalid_type, "Invalid type for the 'operations' multipart field."});
+    return reject({error_code::operations_invalid_type,
+                   "Invalid type for the 'operations' multipart field."});
   operations_ = std::move(ops);
   have_operations_ = true;
 }
@@ -166,17 +173,20 @@ void processor::take_map() {
   auto parsed = parse_json_field(field_value_);
   field_value_ = std::string();
   if (auto* why = std::get_if<std::string>(&parsed))
-    return reject({error_code::map_invalid_json, "Invalid JSON in the 'map' multipart field: " + *why + "."});
+    return reject(
+        {error_code::map_invalid_json, "Invalid JSON in the 'map' multipart field: " + *why + "."});
   const json& map = std::get<json>(parsed);
   if (!map.is_object())
     return reject({error_code::map_invalid_type, "Invalid type for the 'map' multipart field."});
   if (limits_.max_files && map.size() > *limits_.max_files)
-    return reject({error_code::limit_files, std::to_string(*limits_.max_files) + " max file uploads exceeded."});
+    return reject({error_code::limit_files,
+                   std::to_string(*limits_.max_files) + " max file uploads exceeded."});
   uploads_.reserve(map.size());
   for (const auto& [field, paths] : map.items()) {
     if (!paths.is_array())
-      return reject({error_code::map_entry_invalid_type,
-                     "Invalid type for the 'map' multipart field entry key '" + field + "' array."});
+      return reject(
+          {error_code::map_entry_invalid_type,
+           "Invalid type for the 'map' multipart field entry key '" + field + "' array."});
     upload u;
     u.field = field;
     for (std::size_t i = 0; i < paths.size(); ++i) {
@@ -187,9 +197,9 @@ void processor::take_map() {
                        "Invalid type for the 'map' multipart field " + where + " value."});
       const auto& p = path.get_ref<const std::string&>();
       if (auto why = set_at_object_path(operations_, p, upload_placeholder(field)))
-        return reject({error_code::map_path_invalid,
-                       "Invalid object path for the 'map' multipart field " + where + " value '" + p +
-                           "': " + *why + "."});
+        return reject(
+            {error_code::map_path_invalid, "Invalid object path for the 'map' multipart field " +
+                                               where + " value '" + p + "': " + *why + "."});
       u.paths.push_back(p);
     }
     upload_index_.emplace(u.field, uploads_.size());

@@ -20,7 +20,9 @@ sha256::~sha256() = default;
 sha256::sha256(sha256&&) noexcept = default;
 sha256& sha256::operator=(sha256&&) noexcept = default;
 
-void sha256::update(std::string_view bytes) { EVP_DigestUpdate(ctx_->md, bytes.data(), bytes.size()); }
+void sha256::update(std::string_view bytes) {
+  EVP_DigestUpdate(ctx_->md, bytes.data(), bytes.size());
+}
 
 std::string sha256::hex_digest() {
   unsigned char digest[EVP_MAX_MD_SIZE];

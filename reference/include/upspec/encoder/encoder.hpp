@@ -15,9 +15,9 @@ using request::json;
 
 struct form_part {
   std::string name;
-  std::optional<std::string> filename;      // adds filename="..." (quoted-pairs for " and \)
-  std::optional<std::string> filename_star; // adds filename*=UTF-8''<percent-encoded>
-  std::optional<std::string> content_type;  // adds a Content-Type header
+  std::optional<std::string> filename;       // adds filename="..." (quoted-pairs for " and \)
+  std::optional<std::string> filename_star;  // adds filename*=UTF-8''<percent-encoded>
+  std::optional<std::string> content_type;   // adds a Content-Type header
   std::string body;
   std::vector<std::pair<std::string, std::string>> extra_headers;  // written after the others
   bool omit_disposition = false;
@@ -27,15 +27,15 @@ enum class header_case { canonical, lower, upper };
 
 struct encoding {
   std::string boundary = "upspec-6b1c0a8e3f9d4c27";
-  bool quote_boundary = false;          // boundary="..." in the Content-Type
+  bool quote_boundary = false;  // boundary="..." in the Content-Type
   std::string media_type = "multipart/form-data";
-  std::string line_end = "\r\n";        // "\n" makes a bare-LF body
-  std::string preamble;                 // before the first delimiter (a line end is added)
-  std::string epilogue;                 // after the close delimiter's line end
-  std::string transport_padding;        // LWSP after every delimiter
-  bool close_delimiter = true;          // false leaves the body unterminated
+  std::string line_end = "\r\n";  // "\n" makes a bare-LF body
+  std::string preamble;           // before the first delimiter (a line end is added)
+  std::string epilogue;           // after the close delimiter's line end
+  std::string transport_padding;  // LWSP after every delimiter
+  bool close_delimiter = true;    // false leaves the body unterminated
   header_case header_names = header_case::canonical;
-  bool filename_before_name = false;    // parameter order in Content-Disposition
+  bool filename_before_name = false;  // parameter order in Content-Disposition
 };
 
 struct encoded_request {
@@ -55,10 +55,10 @@ struct upload_file {
 };
 
 enum class part_order {
-  spec,               // operations, map, files
-  map_first,          // map, operations, files
-  files_first,        // files, operations, map
-  files_before_map,   // operations, files, map
+  spec,              // operations, map, files
+  map_first,         // map, operations, files
+  files_first,       // files, operations, map
+  files_before_map,  // operations, files, map
 };
 
 // The map that sends each file to its paths, in file order.

@@ -55,13 +55,13 @@ class parser {
 
  private:
   enum class state {
-    preamble,         // scanning for the first delimiter, bytes discarded
-    delimiter_line,   // after "\r\n--boundary": "--", LWSP or CRLF must follow
-    close_dash,       // after the delimiter and one "-"
-    close_line,       // after "--boundary--": LWSP, then CRLF or the end
-    header_block,     // collecting one part's headers up to the empty line
-    part_body,        // scanning part data for the next delimiter
-    epilogue,         // after the close delimiter, bytes discarded
+    preamble,        // scanning for the first delimiter, bytes discarded
+    delimiter_line,  // after "\r\n--boundary": "--", LWSP or CRLF must follow
+    close_dash,      // after the delimiter and one "-"
+    close_line,      // after "--boundary--": LWSP, then CRLF or the end
+    header_block,    // collecting one part's headers up to the empty line
+    part_body,       // scanning part data for the next delimiter
+    epilogue,        // after the close delimiter, bytes discarded
     failed,
   };
 

@@ -25,10 +25,10 @@ namespace upspec::request {
 enum class upload_state { pending, receiving, complete, failed };
 
 struct upload {
-  std::string field;                      // the map key: the file part's field name
-  std::vector<std::string> paths;         // where it goes in operations
+  std::string field;               // the map key: the file part's field name
+  std::vector<std::string> paths;  // where it goes in operations
   upload_state state = upload_state::pending;
-  std::optional<std::string> filename;    // absent when the part had no filename parameter
+  std::optional<std::string> filename;  // absent when the part had no filename parameter
   std::string mimetype;
   std::uint64_t size = 0;
   std::optional<upspec::error> failure;
@@ -95,8 +95,8 @@ class processor : private multipart::parser_events {
   multipart::parser parser_;
   multipart::part_header_collector headers_;
   part_role role_ = part_role::none;
-  std::string field_value_;     // the operations or map part being collected
-  upload* current_ = nullptr;   // the upload whose bytes are arriving
+  std::string field_value_;    // the operations or map part being collected
+  upload* current_ = nullptr;  // the upload whose bytes are arriving
   bool have_operations_ = false;
   bool map_applied_ = false;
   bool finished_ = false;
