@@ -3,7 +3,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include "commands/corpus_command.hpp"
 #include "commands/reference_command.hpp"
+#include "commands/report_command.hpp"
+#include "commands/run_command.hpp"
+#include "commands/serve_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -11,6 +15,10 @@ int main(int argc, char** argv) {
       "specification (file uploads)."};
   app.require_subcommand(1);
   upspec::cli::add_reference_command(app);
+  upspec::cli::add_corpus_command(app);
+  upspec::cli::add_run_command(app);
+  upspec::cli::add_report_command(app);
+  upspec::cli::add_serve_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

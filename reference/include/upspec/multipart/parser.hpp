@@ -21,6 +21,7 @@ struct parser_limits {
   std::size_t max_header_bytes = 16 * 1024;  // one part's header block, line ends included
   std::size_t max_header_count = 64;         // header fields in one part
   std::size_t max_transport_padding = 256;   // LWSP after a delimiter (RFC 2046 §5.1.1)
+  friend bool operator==(const parser_limits&, const parser_limits&) = default;
 };
 
 class parser_events {

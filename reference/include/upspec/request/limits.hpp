@@ -13,6 +13,7 @@ struct limits {
   std::optional<std::uint64_t> max_file_size;  // bytes of one file; unlimited by default
   std::optional<std::uint64_t> max_files;      // entries of the map; unlimited by default
   multipart::parser_limits parser{};
+  friend bool operator==(const limits&, const limits&) = default;
 };
 
 }  // namespace upspec::request

@@ -1,0 +1,200 @@
+#include "commands/run_command.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+#include <iostream>
+#include <mutex>
+
+#include "corpus/corpus_store.hpp"
+#include "run/report_index.hpp"
+#include "run/runner.hpp"
+#include "upspec/reports/reports.hpp"
+
+namespace upspec::cli {
+namespace {
+
+struct run_cli_options {
+  std::vector<std::string> target_urls;
+  std::string targets_file;
+  std::string corpus_dir;
+  std::vector<std::string> select, exclude, headers;
+  bool strict = false;
+  unsigned jobs = 1;
+  double timeout_seconds = 10;
+  std::string report_dir = "reports/latest";
+  bool no_canary = false;
+};
+
+// One line per case when the output is not a terminal, else a progress bar.
+class progress {
+ public:
+  progress(std::size_t total, bool tty) : total_(total), tty_(tty) {}
+  void done(const run::target& t, const corpus::test_case& c, const run::case_result& r) {
+    std::lock_guard lock(mutex_);
+    ++count_;
+    if (r.j.verdict == corpus::verdict::fail) ++failed_;
+    if (tty_) {
+      const int width = 30;
+      const int filled = static_cast<int>(width * count_ / std::max<std::size_t>(total_, 1));
+      std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] "
+                << count_ << "/" << total_ << " FAIL " << failed_ << "  " << t.name << " "
+                << c.id.substr(0, 40) << "\033[K" << std::flush;
+    } else {
+      std::cerr << corpus::to_string(r.j.verdict) << "\t" << t.name << "\t" << c.id << "\t"
+                << r.j.actual_summary << "\t" << r.duration_ms << " ms\n";
+    }
+  }
+  void finish() {
+    if (tty_) std::cerr << "\n";
+  }
+
+ private:
+  std::mutex mutex_;
+  std::size_t total_, count_ = 0, failed_ = 0;
+  bool tty_;
+};
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  return buf;
+}
+
+bool matches_any(const std::vector<std::string>& globs, const std::string& id) {
+  for (const auto& g : globs)
+    if (corpus::glob_match(g, id)) return true;
+  return false;
+}
+
+int run_cases(const run_cli_options& o) {
+  auto loaded = corpus::load_corpus(o.corpus_dir.empty() ? corpus::default_corpus_dir()
+                                                         : std::filesystem::path(o.corpus_dir));
+  if (auto* why = std::get_if<std::string>(&loaded)) {
+    std::cerr << "upspec run: " << *why << "\n";
+    return 2;
+  }
+  std::vector<corpus::test_case> cases;
+  for (auto& c : std::get<std::vector<corpus::test_case>>(loaded))
+    if ((o.select.empty() || matches_any(o.select, c.id)) && !matches_any(o.exclude, c.id))
+      cases.push_back(std::move(c));
+  if (cases.empty()) {
+    std::cerr << "upspec run: no case matches the selection\n";
+    return 2;
+  }
+
+  std::vector<run::target> targets;
+  if (!o.targets_file.empty()) {
+    auto t = run::load_targets(o.targets_file);
+    if (auto* why = std::get_if<std::string>(&t)) {
+      std::cerr << "upspec run: " << *why << "\n";
+      return 2;
+    }
+    targets = std::get<std::vector<run::target>>(t);
+  }
+  for (const auto& url : o.target_urls) {
+    if (auto e = run::parse_url(url); std::holds_alternative<std::string>(e)) {
+      std::cerr << "upspec run: " << std::get<std::string>(e) << "\n";
+      return 2;
+    }
+    run::target t;
+    t.name = url;
+    t.url = url;
+    targets.push_back(std::move(t));
+  }
+  if (targets.empty()) targets.push_back(run::builtin_target());
+
+  run::run_options ro;
+  ro.jobs = std::max(1u, o.jobs);
+  ro.timeout = std::chrono::milliseconds(static_cast<long>(o.timeout_seconds * 1000));
+  ro.canary = !o.no_canary;
+  for (const auto& h : o.headers) {
+    const auto colon = h.find(':');
+    if (colon == std::string::npos || colon == 0) {
+      std::cerr << "upspec run: --header takes NAME:VALUE, not '" << h << "'\n";
+      return 2;
+    }
+    std::string value = h.substr(colon + 1);
+    value.erase(0, value.find_first_not_of(' '));
+    ro.headers.emplace_back(h.substr(0, colon), value);
+  }
+
+  progress bar(cases.size() * targets.size(), isatty(STDERR_FILENO) != 0);
+  const auto started = std::chrono::steady_clock::now();
+  const std::string started_at = utc_now();
+  std::vector<run::target_run> runs;
+  for (const auto& t : targets) {
+    try {
+      runs.push_back(run::run_target(
+          t, cases, ro, [&](const auto& tt, const auto& c, const auto& r) { bar.done(tt, c, r); }));
+    } catch (const std::exception& e) {
+      bar.finish();
+      std::cerr << "upspec run: " << t.name << ": " << e.what() << "\n";
+      return 2;
+    }
+  }
+  bar.finish();
+  run::run_info info;
+  info.strict = o.strict;
+  info.started_at = started_at;
+  info.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::steady_clock::now() - started)
+                         .count();
+  const auto index = run::build_index(cases, runs, info);
+  try {
+    reports::write_reports(nlohmann::json::parse(request::dump_json(index)), o.report_dir);
+  } catch (const std::exception& e) {
+    std::cerr << "upspec run: cannot write the reports to " << o.report_dir << ": " << e.what()
+              << "\n";
+    return 2;
+  }
+  bool failed = false;
+  for (const auto& r : runs) {
+    std::cout << r.t.name << ":";
+    for (const auto& [verdict, n] :
+         index["targets"][static_cast<std::size_t>(&r - runs.data())]["totals"].items())
+      std::cout << " " << verdict << " " << n;
+    std::cout << "\n";
+    for (const auto& res : r.results) failed = failed || run::fails_run(res.j.verdict, o.strict);
+  }
+  const double seconds = static_cast<double>(info.duration_ms) / 1000.0;
+  std::cout << cases.size() * targets.size() << " results in " << seconds << " s; reports in "
+            << o.report_dir << "/\n";
+  return failed ? 1 : 0;
+}
+
+}  // namespace
+
+void add_run_command(CLI::App& app) {
+  auto o = std::make_shared<run_cli_options>();
+  CLI::App* cmd = app.add_subcommand(
+      "run",
+      "Replay the conformance corpus against GraphQL servers over HTTP, judge every answer against "
+      "the reference, and write index.json, junit.xml, summary.md and index.html. Without --target "
+      "or --targets, runs against the built-in reference server on a free loopback port. Exits 1 "
+      "when a case FAILs (with --strict, also NON-STRICT), 2 when the run itself could not "
+      "happen.");
+  cmd->add_option("--target", o->target_urls,
+                  "A server's GraphQL URL, e.g. http://127.0.0.1:4000/graphql (repeatable)");
+  cmd->add_option("--targets", o->targets_file, "A JSON file listing targets (see docs/run.md)");
+  cmd->add_option("--corpus", o->corpus_dir,
+                  "Corpus folder (default corpus/cases or $UPSPEC_CORPUS)");
+  cmd->add_option("--select", o->select,
+                  "Only cases whose id matches one of these globs, e.g. 'map.*' (repeatable)");
+  cmd->add_option("--exclude", o->exclude,
+                  "Leave out cases whose id matches one of these globs (repeatable)");
+  cmd->add_flag("--strict", o->strict, "NON-STRICT (a missed SHOULD) also fails the run");
+  cmd->add_option("--header", o->headers,
+                  "NAME:VALUE added to every request, e.g. a CSRF preflight header (repeatable)");
+  cmd->add_option("-j,--jobs", o->jobs, "Cases in flight at once per target (default 1)");
+  cmd->add_option("--timeout", o->timeout_seconds,
+                  "Seconds any one read or write may take (default 10)");
+  cmd->add_option("--report", o->report_dir, "Folder for the reports (default reports/latest)");
+  cmd->add_flag("--no-canary", o->no_canary,
+                "Do not send a known-good request after each case (faster, blind to poisoning)");
+  cmd->callback([o] { throw CLI::RuntimeError(run_cases(*o)); });
+}
+
+}  // namespace upspec::cli

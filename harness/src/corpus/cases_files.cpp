@@ -1,0 +1,193 @@
+// File parts: missing and extraneous files, names, types and contents.
+
+#include "corpus/catalog_support.hpp"
+
+namespace upspec::corpus {
+
+using namespace build;
+using encoder::form_part;
+
+namespace {
+
+std::vector<form_part> single_with_file(form_part file) {
+  auto parts =
+      encoder::request_parts(single_operations(), {text_file("0", {"variables.file"}, "")});
+  parts.back() = std::move(file);
+  return parts;
+}
+
+form_part file_part(std::string content, std::optional<std::string> filename = "a.txt",
+                    std::optional<std::string> type = "text/plain") {
+  return {"0", std::move(filename), {}, std::move(type), std::move(content), {}, false};
+}
+
+}  // namespace
+
+void add_file_cases(catalog& cat) {
+  const auto add = [&](const std::string& name, const std::string& title,
+                       const std::vector<form_part>& parts) {
+    return cat.add("files", name, title).multipart(encoder::encode_form(parts));
+  };
+  const char* bytes_rule = "The resolver receives the file's bytes exactly";
+  {
+    auto parts =
+        encoder::request_parts(single_operations(), {text_file("0", {"variables.file"}, "x")});
+    parts.pop_back();
+    add("missing", "A mapped file that never arrives", parts)
+        .rule("A mapped file that never arrives fails the fields that use it",
+              "graphql-upload: File missing in the request")
+        .intends(200);
+  }
+  {
+    auto parts = encoder::request_parts(
+        multiple_operations(3),
+        {text_file("0", {"variables.files.0"}, "a"), text_file("1", {"variables.files.1"}, "b"),
+         text_file("2", {"variables.files.2"}, "c")});
+    parts.erase(parts.begin() + 3);
+    add("middle-missing", "The second of three files never arrives", parts)
+        .rule("A mapped file that never arrives fails the fields that use it",
+              "graphql-upload: File missing in the request")
+        .intends(200);
+  }
+  {
+    auto parts = single_parts();
+    parts.push_back({"extra", "extra.txt", {}, "text/plain", "not mapped", {}, false});
+    add("extraneous-after", "A file the map does not name, after the mapped one", parts)
+        .rule("Files the map does not name are ignored", kSpec)
+        .intends(200);
+    auto before = single_parts();
+    before.insert(before.begin() + 2,
+                  {"extra", "extra.txt", {}, "text/plain", "not mapped", {}, false});
+    add("extraneous-before", "A file the map does not name, before the mapped one", before)
+        .rule("Files the map does not name are ignored", kSpec)
+        .intends(200);
+  }
+  {
+    auto parts = single_parts("first\n");
+    parts.push_back(file_part("second\n"));
+    add("duplicate-part", "The same file field sent twice: the first counts", parts)
+        .level(level::should)
+        .rule("Each file field is one file", kSpec)
+        .intends(200);
+  }
+  add("no-filename", "A mapped part without a filename parameter",
+      single_with_file(file_part("plain\n", std::nullopt)))
+      .level(level::should)
+      .rule("A part is named by its field name; the filename is optional", "RFC 7578 §4.2")
+      .intends(200);
+  add("empty-filename", "An empty filename", single_with_file(file_part("x\n", "")))
+      .level(level::should)
+      .rule("The filename is reported as sent", "RFC 7578 §4.2")
+      .intends(200);
+  add("empty-file", "A file of zero bytes", single_with_file(file_part("")))
+      .rule(bytes_rule, kRfc7578)
+      .intends(200);
+  {
+    std::string all(256, '\0');
+    for (int i = 0; i < 256; ++i) all[static_cast<std::size_t>(i)] = static_cast<char>(i);
+    add("all-byte-values", "A file holding every byte value",
+        single_with_file(file_part(all + all, "bytes.bin", "application/octet-stream")))
+        .rule(bytes_rule, kRfc2046)
+        .intends(200);
+  }
+  add("nul-bytes", "A file of NUL bytes",
+      single_with_file(file_part(std::string(100, '\0'), "nul.bin", "application/octet-stream")))
+      .rule(bytes_rule, kRfc2046)
+      .intends(200);
+  add("crlf-content", "A file made of line ends and dashes",
+      single_with_file(file_part("\r\n\r\n--\r\n-\r\n--\r\n\r\n", "lines.txt")))
+      .rule(bytes_rule, kRfc2046)
+      .intends(200);
+  add("ends-with-crlf", "A file whose last bytes are CRLF", single_with_file(file_part("line\r\n")))
+      .rule("The CRLF before a delimiter belongs to the delimiter, not the file", kRfc2046)
+      .intends(200);
+  add("boundary-look-alikes", "A file holding lines that start like the boundary",
+      single_with_file(file_part("\r\n--upspec-6b1c0a8e3f9d4c2\r\n--upspec-6b1c0a8e3f9d4c27x\r\n--"
+                                 "upspec-6b1c0a8e3f9d4c27-\r\n"
+                                 "--upspec-6b1c0a8e3f9d4c27 x\r\n",
+                                 "tricky.txt")))
+      .rule("Lines that only start like the delimiter are content", kRfc2046)
+      .intends(200);
+  for (const auto& [name, filename] : std::vector<std::pair<std::string, std::string>>{
+           {"filename-utf8", "r\xC3\xA9sum\xC3\xA9 \xE2\x82\xAC.txt"},
+           {"filename-quote", "say \"hi\".txt"},
+           {"filename-backslash", "back\\slash.txt"},
+           {"filename-semicolon", "a;b=c.txt"},
+           {"filename-spaces", "  spaced  .txt"},
+       })
+    add(name, "A filename with special characters: " + name.substr(9),
+        single_with_file(file_part("x\n", filename)))
+        .level(level::should)
+        .rule("The filename is reported as sent, quoted-pairs resolved",
+              "RFC 7578 §4.2; RFC 9110 §5.6.4")
+        .intends(200);
+  add("filename-path", "A filename with directory parts",
+      single_with_file(file_part("x\n", "../../etc/passwd")))
+      .level(level::may)
+      .rule(
+          "Receivers must not use the filename as a path; reporting it or its last part are both "
+          "fine",
+          "RFC 7578 §4.2")
+      .intends(200);
+  {
+    form_part star = file_part("x\n", "fallback.txt");
+    star.filename_star = "\xE2\x82\xAC rates.txt";
+    add("filename-star", "filename* (RFC 8187) next to filename", single_with_file(star))
+        .level(level::should)
+        .rule("filename* wins over filename", "RFC 7578 §4.2; RFC 8187; RFC 6266 §4.3")
+        .intends(200);
+    form_part only_star = file_part("x\n", std::nullopt);
+    only_star.filename_star = "\xC3\xA9t\xC3\xA9.txt";
+    add("filename-star-only", "filename* without filename", single_with_file(only_star))
+        .level(level::should)
+        .rule("filename* names the file", "RFC 8187")
+        .intends(200);
+  }
+  for (const auto& [name, type] : std::vector<std::pair<std::string, std::optional<std::string>>>{
+           {"type-png", "image/png"},
+           {"type-with-charset", "text/plain; charset=utf-8"},
+           {"type-uppercase", "IMAGE/PNG"},
+           {"type-missing", std::nullopt},
+           {"type-invalid", "not a type"},
+       })
+    add(name, "The file part's Content-Type: " + type.value_or("absent"),
+        single_with_file(file_part("x\n", "a.bin", type)))
+        .level(level::should)
+        .rule("mimetype is the media type, lowercased without parameters; text/plain by default",
+              "RFC 7578 §4.4")
+        .intends(200);
+  {
+    auto parts = single_parts();
+    parts.push_back({"operations", "ops.json", {}, "application/json", "{}", {}, false});
+    add("operations-named-file-late", "A file part named operations after the map", parts)
+        .level(level::may)
+        .rule("Parts after the map that it does not name are ignored", kSpec)
+        .intends(200);
+  }
+  {
+    auto parts = single_parts();
+    parts.front().filename = "operations.json";
+    parts.front().content_type = "application/json";
+    add("operations-as-file", "operations sent as a file part (curl -F operations=@file)", parts)
+        .level(level::should)
+        .rule("operations is the part named operations", kSpec)
+        .intends(200)
+        .accepts({400}, verdict::non_strict,
+                 "graphql-upload treats any part with a filename as a file");
+  }
+  {
+    std::vector<upload_file> files;
+    for (int i = 0; i < 50; ++i)
+      files.push_back({std::to_string(i),
+                       {"variables.files." + std::to_string(i)},
+                       "f" + std::to_string(i) + ".bin",
+                       "application/octet-stream",
+                       std::string(static_cast<std::size_t>(i) * 37, static_cast<char>(i))});
+    cat.add("files", "fifty", "Fifty files of different sizes")
+        .multipart(encoder::encode_request(multiple_operations(50), files))
+        .rule(bytes_rule, kSpec)
+        .intends(200);
+  }
+}
+
+}  // namespace upspec::corpus

@@ -1,0 +1,299 @@
+// RFC 2046 / RFC 7578 syntax: boundaries, delimiters, padding, line ends and part headers.
+
+#include "corpus/catalog_support.hpp"
+
+namespace upspec::corpus {
+
+using namespace build;
+
+namespace {
+
+std::string replace_first(std::string s, const std::string& from, const std::string& to) {
+  const auto at = s.find(from);
+  if (at != std::string::npos) s.replace(at, from.size(), to);
+  return s;
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+  return s;
+}
+
+}  // namespace
+
+void add_multipart_syntax_cases(catalog& cat) {
+  const auto add = [&](const std::string& name, const std::string& title) {
+    return cat.add("multipart-syntax", name, title);
+  };
+  const char* boundary_rule = "The boundary is 1 to 70 characters of bchars";
+  for (std::size_t length : {1, 2, 27, 40, 69, 70}) {
+    encoder::encoding enc;
+    enc.boundary = std::string(length, 'b');
+    if (length > 8) enc.boundary = std::string(length - 8, '-') + "0a1b2c3d";
+    add("boundary-length-" + std::to_string(length),
+        "A boundary of " + std::to_string(length) + " characters")
+        .multipart(single_request(enc))
+        .rule(boundary_rule, kRfc2046)
+        .intends(200);
+  }
+  {
+    encoder::encoding enc;
+    enc.boundary = std::string(71, 'x');
+    add("boundary-length-71", "A boundary of 71 characters")
+        .multipart(single_request(enc))
+        .level(level::should)
+        .rule(boundary_rule, kRfc2046)
+        .intends(400, "request.content_type")
+        .accepts({200}, verdict::non_strict, "Many parsers accept longer boundaries");
+    enc.boundary = std::string(200, 'x');
+    add("boundary-length-200", "A boundary of 200 characters")
+        .multipart(single_request(enc))
+        .level(level::should)
+        .rule(boundary_rule, kRfc2046)
+        .intends(400, "request.content_type")
+        .accepts({200}, verdict::non_strict, "Many parsers accept longer boundaries");
+  }
+  for (const auto& [name, boundary] : std::vector<std::pair<std::string, std::string>>{
+           {"boundary-quoted-space", "with space inside"},
+           {"boundary-quoted-specials", "a'()+_,-./:=?z"},
+           {"boundary-quoted-plain", "simpleboundary"},
+       }) {
+    encoder::encoding enc;
+    enc.boundary = boundary;
+    enc.quote_boundary = true;
+    add(name, "A quoted boundary: " + boundary)
+        .multipart(single_request(enc))
+        .rule(boundary_rule, kRfc2046)
+        .intends(200);
+  }
+  {
+    encoder::encoding enc;
+    enc.preamble = "This is the preamble. It is to be ignored.";
+    add("preamble", "A preamble before the first delimiter")
+        .multipart(single_request(enc))
+        .rule("The preamble is ignored", kRfc2046)
+        .intends(200);
+    enc.preamble.clear();
+    enc.epilogue = "This is the epilogue.\r\n--upspec-6b1c0a8e3f9d4c27\r\nNot a part.\r\n";
+    add("epilogue", "An epilogue after the close delimiter, holding a delimiter line")
+        .multipart(single_request(enc))
+        .rule("The epilogue is ignored", kRfc2046)
+        .intends(200);
+    enc.preamble = "preamble";
+    add("preamble-and-epilogue", "Both a preamble and an epilogue")
+        .multipart(single_request(enc))
+        .rule("Preamble and epilogue are ignored", kRfc2046)
+        .intends(200);
+  }
+  for (const auto& [name, padding] : std::vector<std::pair<std::string, std::string>>{
+           {"padding-space", " "}, {"padding-tab", "\t"}, {"padding-mixed", " \t \t  "}}) {
+    encoder::encoding enc;
+    enc.transport_padding = padding;
+    add("transport-" + name, "Transport padding after every delimiter")
+        .multipart(single_request(enc))
+        .rule("Receivers must handle transport padding after a delimiter",
+              "RFC 2046 §5.1.1 (transport-padding)")
+        .intends(200);
+  }
+  const std::string body = single_request().body;
+  const std::string ct = single_request().content_type;
+  add("close-delimiter-without-crlf", "The body ends right after the close delimiter")
+      .content_type(ct)
+      .body(body.substr(0, body.size() - 2))
+      .rule("The CRLF after the close delimiter is optional", kRfc2046)
+      .intends(200);
+  add("close-delimiter-padding", "Padding after the close delimiter")
+      .content_type(ct)
+      .body(body.substr(0, body.size() - 2) + "  \r\n")
+      .rule("Transport padding may follow the close delimiter", kRfc2046)
+      .intends(200);
+  add("no-close-delimiter", "The body ends after the last part, without a close delimiter")
+      .content_type(ct)
+      .body(body.substr(0, body.rfind("--upspec")))
+      .rule("The close delimiter is required", kRfc2046)
+      .intends(200);
+  add("truncated-in-operations", "The body ends inside operations")
+      .content_type(ct)
+      .body(body.substr(0, body.find("single(")))
+      .rule("A body that ends before the close delimiter is refused while nothing ran", kRfc2046)
+      .intends(400, "multipart.truncated");
+  add("truncated-in-headers", "The body ends inside a part's headers")
+      .content_type(ct)
+      .body(body.substr(0, body.find("name=\"map\"")))
+      .rule("A body that ends before the close delimiter is refused while nothing ran", kRfc2046)
+      .intends(400, "multipart.truncated");
+  add("truncated-in-file", "The body ends inside the file")
+      .content_type(ct)
+      .body(body.substr(0, body.find("file content")))
+      .rule("A body that ends inside a file fails that upload", kRfc2046)
+      .intends(200);
+  add("empty-body", "An empty body")
+      .content_type(ct)
+      .body("")
+      .rule("A multipart body has a delimiter", kRfc2046)
+      .intends(400, "multipart.malformed");
+  add("only-close-delimiter", "A body that is only the close delimiter")
+      .content_type(ct)
+      .body("--upspec-6b1c0a8e3f9d4c27--\r\n")
+      .rule("A body without parts has no operations", kRfc2046)
+      .intends(400, "operations.missing");
+  add("garbage-only", "A body without any delimiter")
+      .content_type(ct)
+      .body("operations={}&map={}")
+      .rule("A multipart body has a delimiter", kRfc2046)
+      .intends(400, "multipart.malformed");
+  add("wrong-boundary", "The body uses another boundary than the Content-Type")
+      .content_type("multipart/form-data; boundary=not-the-one")
+      .body(body)
+      .rule("Parts are delimited by the announced boundary", kRfc2046)
+      .intends(400, "multipart.malformed");
+  {
+    encoder::encoding lf;
+    lf.line_end = "\n";
+    add("bare-lf-everywhere", "LF line ends instead of CRLF")
+        .multipart(single_request(lf))
+        .level(level::should)
+        .rule("Line ends are CRLF", "RFC 2046 §5.1.1; RFC 7578 §4.1")
+        .intends(400, "multipart.malformed");
+  }
+  add("bare-lf-in-header", "One part header line ends with a bare LF")
+      .content_type(ct)
+      .body(replace_first(body, "name=\"operations\"\r\n", "name=\"operations\"\n"))
+      .level(level::should)
+      .rule("Header lines end with CRLF", "RFC 7578 §4.8; RFC 5322 §2.1")
+      .intends(400, "multipart.malformed");
+  add("bare-cr-in-header", "A bare CR inside a part header")
+      .content_type(ct)
+      .body(replace_first(body, "name=\"operations\"", "name=\"oper\rations\""))
+      .level(level::should)
+      .rule("Header lines end with CRLF", "RFC 7578 §4.8; RFC 5322 §2.1")
+      .intends(400, "multipart.malformed");
+  add("header-folding", "A folded Content-Disposition header")
+      .content_type(ct)
+      .body(replace_all(body, "form-data; name=", "form-data;\r\n name="))
+      .level(level::should)
+      .rule("Folded header lines are unfolded", "RFC 5322 §2.2.3")
+      .intends(200);
+  add("header-no-colon", "A part header line without a colon")
+      .content_type(ct)
+      .body(replace_first(body, "Content-Disposition: form-data; name=\"map\"",
+                          "Content-Disposition: form-data; name=\"map\"\r\nNo colon here"))
+      .level(level::should)
+      .rule("A header field is name: value", "RFC 5322 §2.2")
+      .intends(400, "multipart.malformed");
+  add("header-space-before-colon", "Whitespace between a header name and its colon")
+      .content_type(ct)
+      .body(replace_first(body, "Content-Disposition: form-data; name=\"map\"",
+                          "Content-Disposition : form-data; name=\"map\""))
+      .level(level::should)
+      .rule("No whitespace is allowed between the field name and colon", "RFC 9110 §5.1")
+      .intends(400, "multipart.malformed");
+  add("header-nul", "A NUL byte in a part header before the map")
+      .content_type(ct)
+      .body(replace_first(
+          body, "Content-Disposition: form-data; name=\"map\"",
+          std::string("Content-Disposition: form-data; name=\"map\"\r\nX-Nul: a\0b", 54)))
+      .level(level::should)
+      .rule("Header values may not hold NUL", "RFC 9110 §5.5")
+      .intends(400, "multipart.malformed");
+  add("header-nul-in-file", "A NUL byte in the file part's headers, after the map")
+      .content_type(ct)
+      .body(replace_first(body, "Content-Type: text/plain",
+                          std::string("Content-Type: text/pl\0ain", 25)))
+      .level(level::should)
+      .rule("Header values may not hold NUL; after the map only the upload fails", "RFC 9110 §5.5")
+      .intends(200);
+  add("header-large", "A part header of 8 KiB")
+      .content_type(ct)
+      .body(replace_first(body, "Content-Type: text/plain",
+                          "X-Large: " + std::string(8192, 'l') + "\r\nContent-Type: text/plain"))
+      .rule("Part headers of reasonable size are accepted", kRfc7578)
+      .intends(200);
+  add("header-huge", "A part header of 64 KiB")
+      .content_type(ct)
+      .body(replace_first(body, "Content-Type: text/plain",
+                          "X-Huge: " + std::string(65536, 'h') + "\r\nContent-Type: text/plain"))
+      .level(level::may)
+      .rule("The reference bounds a part's headers to 16 KiB",
+            "upspec reference limit (docs/reference.md)");
+  for (const auto& [name, hc] : std::vector<std::pair<std::string, encoder::header_case>>{
+           {"header-names-lowercase", encoder::header_case::lower},
+           {"header-names-uppercase", encoder::header_case::upper}}) {
+    encoder::encoding enc;
+    enc.header_names = hc;
+    add(name, "Part header names in another case")
+        .multipart(single_request(enc))
+        .rule("Header field names are case-insensitive", "RFC 9110 §5.1")
+        .intends(200);
+  }
+  {
+    encoder::encoding enc;
+    enc.filename_before_name = true;
+    add("filename-before-name", "filename before name in Content-Disposition")
+        .multipart(single_request(enc))
+        .rule("Parameters are unordered", "RFC 9110 §5.6.6")
+        .intends(200);
+  }
+  add("disposition-uppercase", "FORM-DATA and NAME in upper case")
+      .content_type(ct)
+      .body(replace_all(body, "form-data; name=", "FORM-DATA; NAME="))
+      .rule("Disposition types and parameter names are case-insensitive",
+            "RFC 6266 §4.1; RFC 7578 §4.2")
+      .intends(200);
+  add("name-unquoted", "Field names as tokens, without quotes")
+      .content_type(ct)
+      .body(replace_all(replace_all(body, "name=\"operations\"", "name=operations"), "name=\"map\"",
+                        "name=map"))
+      .rule("A parameter value is a token or a quoted-string", "RFC 9110 §5.6.6")
+      .intends(200);
+  add("duplicate-name-parameter", "Two name parameters; the first counts")
+      .content_type(ct)
+      .body(replace_first(body, "name=\"map\"", "name=\"map\"; name=\"other\""))
+      .level(level::may)
+      .rule("Senders must not repeat a parameter", "RFC 9110 §5.6.6")
+      .intends(200);
+  add("duplicate-disposition-header", "Two Content-Disposition headers; the first counts")
+      .content_type(ct)
+      .body(replace_first(body, "Content-Disposition: form-data; name=\"map\"",
+                          "Content-Disposition: form-data; name=\"map\"\r\nContent-Disposition: "
+                          "form-data; name=\"other\""))
+      .level(level::may)
+      .rule("A header field may not be repeated", "RFC 7578 §4.8")
+      .intends(200);
+  add("disposition-missing", "A part without Content-Disposition before the fields")
+      .content_type(ct)
+      .body("--upspec-6b1c0a8e3f9d4c27\r\nContent-Type: text/plain\r\n\r\nwho am I\r\n" + body)
+      .level(level::should)
+      .rule("Each part has a form-data Content-Disposition; others are skipped", "RFC 7578 §4.2")
+      .intends(200);
+  add("disposition-attachment", "A part whose disposition is attachment")
+      .content_type(ct)
+      .body(
+          "--upspec-6b1c0a8e3f9d4c27\r\nContent-Disposition: attachment; name=\"x\"\r\n\r\nx\r\n" +
+          body)
+      .level(level::should)
+      .rule("Only form-data parts are fields", "RFC 7578 §4.2")
+      .intends(200);
+  add("content-transfer-encoding", "A deprecated Content-Transfer-Encoding header on the file")
+      .content_type(ct)
+      .body(replace_first(body, "Content-Type: text/plain",
+                          "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64"))
+      .level(level::may)
+      .rule("Senders must not use Content-Transfer-Encoding; the bytes are taken as they are",
+            "RFC 7578 §4.7")
+      .intends(200);
+  add("nul-in-preamble", "NUL bytes in the preamble")
+      .content_type(ct)
+      .body(std::string("\0\0\0\r\n", 5) + body)
+      .rule("The preamble is ignored", kRfc2046)
+      .intends(200);
+  add("empty-part", "A part with no headers and no content before the fields")
+      .content_type(ct)
+      .body("--upspec-6b1c0a8e3f9d4c27\r\n\r\n\r\n" + body)
+      .level(level::should)
+      .rule("A part without a name is skipped", "RFC 7578 §4.2")
+      .intends(200);
+}
+
+}  // namespace upspec::corpus

@@ -1,0 +1,99 @@
+// The operations field: JSON holding an object or an array (a batch).
+
+#include "corpus/catalog_support.hpp"
+
+namespace upspec::corpus {
+
+using namespace build;
+
+namespace {
+
+encoder::encoded_request with_operations(const std::string& operations_text,
+                                         const std::string& map = "{}") {
+  return encoder::encode_form({{"operations", {}, {}, {}, operations_text, {}, false},
+                               {"map", {}, {}, {}, map, {}, false}});
+}
+
+}  // namespace
+
+void add_operations_cases(catalog& cat) {
+  const auto add = [&](const std::string& name, const std::string& title, const std::string& ops) {
+    return cat.add("operations", name, title).multipart(with_operations(ops));
+  };
+  const char* json_rule = "operations is a JSON-encoded GraphQL request object or batch";
+  const std::vector<std::pair<std::string, std::string>> invalid{
+      {"invalid-json-truncated", "{\"query\": \"{ ping }\""},
+      {"invalid-json-empty", ""},
+      {"invalid-json-word", "operations"},
+      {"invalid-json-single-quotes", "{'query': '{ ping }'}"},
+      {"invalid-json-trailing-comma", "{\"query\": \"{ ping }\",}"},
+      {"invalid-json-two-values", "{} {}"},
+      {"invalid-json-nan", "{\"query\": NaN}"},
+      {"invalid-json-comment", "/* c */ {\"query\": \"{ ping }\"}"},
+      {"invalid-json-unquoted-key", "{query: \"{ ping }\"}"},
+      {"invalid-json-control-char", "{\"query\": \"{ ping \x01}\"}"},
+  };
+  for (const auto& [name, text] : invalid)
+    add(name, "operations that is not JSON: " + name.substr(13), text)
+        .rule(json_rule, kSpec)
+        .intends(400, "operations.invalid_json");
+
+  const std::vector<std::pair<std::string, std::string>> wrong_type{
+      {"number", "1"}, {"string", "\"{ ping }\""}, {"boolean", "true"}, {"null", "null"}};
+  for (const auto& [name, text] : wrong_type)
+    add("invalid-type-" + name, "operations that is JSON but a " + name, text)
+        .rule("operations is an object or an array", kSpec)
+        .intends(400, "operations.invalid_type");
+
+  add("query-only", "A query without variables and an empty map", R"({"query":"{ ping }"})")
+      .rule(json_rule, kSpec)
+      .intends(200);
+  add("with-operation-name", "operationName selects one of two operations",
+      R"({"query":"query A { ping } query B { __typename }","operationName":"B"})")
+      .rule(json_rule, "GraphQL over HTTP, operationName")
+      .intends(200);
+  add("with-extensions", "An extensions member is accepted",
+      R"({"query":"{ ping }","extensions":{"x":1}})")
+      .rule(json_rule, kSpec)
+      .intends(200);
+  add("unicode-escapes", "Unicode escapes in the query string", R"({"query":"{ p\u0069ng }"})")
+      .rule(json_rule, "RFC 8259 §7")
+      .intends(200);
+  add("whitespace-around", "Whitespace around the JSON", " \r\n\t{\"query\":\"{ ping }\"} \r\n")
+      .rule(json_rule, "RFC 8259 §2")
+      .intends(200);
+  add("duplicate-keys", "A repeated key: the last wins, as in JavaScript",
+      R"({"query":"{ nope }","query":"{ ping }"})")
+      .level(level::may)
+      .rule(json_rule, "RFC 8259 §4 (names SHOULD be unique)")
+      .intends(200);
+  add("byte-order-mark", "A UTF-8 byte order mark before the JSON",
+      "\xEF\xBB\xBF{\"query\":\"{ ping }\"}")
+      .level(level::may)
+      .rule(json_rule, "RFC 8259 §8.1 (parsers MAY ignore a BOM)");
+  add("deep-nesting", "JSON nested 600 levels deep in an extension",
+      "{\"query\":\"{ ping }\",\"extensions\":" + std::string(600, '[') + std::string(600, ']') +
+          "}")
+      .level(level::may)
+      .rule("The reference refuses JSON nested deeper than 512 levels",
+            "upspec reference limit (docs/reference.md)");
+  add("invalid-utf8", "A query string with a byte that is not UTF-8",
+      "{\"query\":\"{ ping }\xff\"}")
+      .level(level::may)
+      .rule("JSON text is UTF-8", "RFC 8259 §8.1")
+      .intends(400, "operations.invalid_json");
+  add("missing-query", "An object without a query", R"({"variables":{}})")
+      .rule("A GraphQL request has a query", "GraphQL over HTTP, request parameters");
+  add("query-not-string", "A query that is a number", R"({"query":1})")
+      .rule("A GraphQL request's query is a string", "GraphQL over HTTP, request parameters");
+  add("variables-not-object", "variables that is a string",
+      R"({"query":"{ ping }","variables":"x"})")
+      .rule("variables is an object", "GraphQL over HTTP, request parameters");
+  add("empty-batch", "An empty batch", "[]")
+      .level(level::may)
+      .rule("operations may be an array (batching)", kSpec);
+  add("syntax-error", "A query that does not parse", R"({"query":"{ ping "})")
+      .rule("A document that does not parse is a request error", "GraphQL spec §2, §6.1");
+}
+
+}  // namespace upspec::corpus

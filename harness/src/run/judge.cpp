@@ -1,0 +1,195 @@
+#include "run/judge.hpp"
+
+#include "corpus/reference_answer.hpp"
+
+namespace upspec::run {
+namespace {
+
+using corpus::json;
+using corpus::verdict;
+
+verdict missed(corpus::level l) {
+  switch (l) {
+    case corpus::level::must:
+      return verdict::fail;
+    case corpus::level::should:
+      return verdict::non_strict;
+    case corpus::level::may:
+      return verdict::info;
+  }
+  return verdict::fail;
+}
+
+// Worse verdicts win when several findings apply.
+int severity(verdict v) {
+  switch (v) {
+    case verdict::pass:
+      return 0;
+    case verdict::info:
+      return 1;
+    case verdict::non_strict:
+      return 2;
+    case verdict::fail:
+      return 4;
+    case verdict::error:
+      return 3;
+    case verdict::unsupported:
+      return 0;
+  }
+  return 0;
+}
+
+void worsen(judgement& j, verdict v, std::string finding) {
+  if (severity(v) > severity(j.verdict)) j.verdict = v;
+  j.findings.push_back(std::move(finding));
+}
+
+std::string code_of_error(const json& e) {
+  if (e.is_object() && e.contains("extensions") && e["extensions"].is_object() &&
+      e["extensions"].contains("code") && e["extensions"]["code"].is_string())
+    return e["extensions"]["code"].get<std::string>();
+  return {};
+}
+
+// Compares one GraphQL result with its expected data and errors; returns what differs.
+std::vector<std::string> compare_result(const json& actual, const std::optional<json>& data,
+                                        const std::vector<corpus::expected_error>& errors,
+                                        const json& operation, bool codes) {
+  std::vector<std::string> diffs;
+  const std::string where = operation.is_null() ? "" : "operation " + operation.dump() + ": ";
+  if (!actual.is_object()) return {where + "the result is not a JSON object"};
+  const bool has_data = actual.contains("data") && !actual["data"].is_null();
+  if (data && !data->is_null()) {
+    if (!actual.contains("data"))
+      diffs.push_back(where + "no data, expected " + data->dump());
+    else if (actual["data"] != *data)
+      diffs.push_back(where + "data " + actual["data"].dump() + ", expected " + data->dump());
+  } else if (has_data) {
+    diffs.push_back(where + "data " + actual["data"].dump() + ", expected none");
+  }
+  const json actual_errors = actual.value("errors", json::array());
+  std::vector<bool> matched(actual_errors.size(), false);
+  for (const auto& want : errors) {
+    const json& want_path = want.path.is_object() ? want.path["path"] : want.path;
+    if (want.path.is_object() && want.path["operation"] != operation) continue;
+    bool found = false;
+    for (std::size_t i = 0; i < actual_errors.size() && !found; ++i) {
+      const json& e = actual_errors[i];
+      const json path = e.is_object() && e.contains("path") ? e["path"] : json(nullptr);
+      if (matched[i] || path != want_path) continue;
+      if (codes && !want.code.empty() && code_of_error(e) != want.code) continue;
+      matched[i] = found = true;
+    }
+    if (!found)
+      diffs.push_back(where + "missing error at " + want_path.dump() +
+                      (want.code.empty() ? "" : " (" + want.code + ")"));
+  }
+  for (std::size_t i = 0; i < actual_errors.size(); ++i)
+    if (!matched[i]) {
+      const json& e = actual_errors[i];
+      diffs.push_back(
+          where + "unexpected error: " + (e.is_object() ? e.value("message", e.dump()) : e.dump()));
+    }
+  return diffs;
+}
+
+std::vector<std::string> compare_body(const corpus::expectation& want, const std::string& body,
+                                      bool codes) {
+  const json actual = json::parse(body, nullptr, false);
+  if (actual.is_discarded()) return {"the 200 answer is not JSON"};
+  if (want.data && want.data->is_array()) {
+    if (!actual.is_array()) return {"expected a batch (array) result"};
+    if (actual.size() != want.data->size())
+      return {"batch of " + std::to_string(actual.size()) + " results, expected " +
+              std::to_string(want.data->size())};
+    std::vector<std::string> diffs;
+    for (std::size_t i = 0; i < actual.size(); ++i) {
+      std::vector<corpus::expected_error> mine;
+      for (const auto& e : want.errors)
+        if (e.path.is_object() && e.path["operation"] == json(i)) mine.push_back(e);
+      auto d = compare_result(actual[i], (*want.data)[i], mine, json(i), codes);
+      diffs.insert(diffs.end(), d.begin(), d.end());
+    }
+    return diffs;
+  }
+  return compare_result(actual, want.data, want.errors, nullptr, codes);
+}
+
+}  // namespace
+
+std::string expected_summary(const corpus::expectation& e) {
+  if (e.status == 0) return "no answer owed";
+  std::string s = std::to_string(e.status);
+  if (e.code) s += " " + *e.code;
+  for (const auto& err : e.errors)
+    if (!err.code.empty())
+      s += (s.find(" with ") == std::string::npos ? " with " : ", ") + err.code;
+  return s;
+}
+
+judgement judge(const corpus::test_case& c, const target_traits& target, const observation& seen) {
+  judgement j;
+  for (const auto& field : c.requires_fields)
+    if (target.unsupported_fields.count(field)) {
+      j.verdict = verdict::unsupported;
+      j.findings.push_back("the target does not serve the " + field + " field");
+      j.actual_summary = "not run";
+      return j;
+    }
+  const corpus::expectation& want = c.expect;
+  if (!seen.response) {
+    j.actual_summary = "no answer";
+    if (want.status != 0) worsen(j, verdict::error, "no answer: " + seen.transport_error);
+  } else {
+    const client::http_response& r = *seen.response;
+    const json body = json::parse(r.body, nullptr, false);
+    j.actual_code = corpus::error_code_of(body);
+    j.actual_summary =
+        std::to_string(r.status) + (j.actual_code ? " " + *j.actual_code : std::string());
+    if (want.status == 0) {
+      // An aborted request owes no answer; any answer is fine. The canary judges the server.
+    } else if (r.status >= 500) {
+      worsen(j, verdict::fail,
+             "server error " + std::to_string(r.status) + " (crash or unhandled input)");
+    } else if (r.status == want.status) {
+      std::vector<std::string> diffs;
+      if (r.status == 200) {
+        diffs = compare_body(want, r.body, target.upspec_codes);
+        j.actual_summary += diffs.empty() ? " result as expected" : " result differs";
+      } else if (target.upspec_codes && want.code && j.actual_code != want.code) {
+        diffs.push_back("code " + j.actual_code.value_or("(none)") + ", expected " + *want.code);
+      }
+      for (auto& d : diffs) worsen(j, missed(c.requirement), std::move(d));
+    } else {
+      const corpus::alternative* alt = nullptr;
+      for (const auto& a : want.alternatives)
+        for (int s : a.status)
+          if (s == r.status && alt == nullptr) alt = &a;
+      const bool request_error_as_4xx = want.status == 200 && !want.data && r.status >= 400 &&
+                                        r.status < 500 && body.is_object() &&
+                                        body.contains("errors");
+      if (alt != nullptr) {
+        worsen(j, alt->gives,
+               "status " + std::to_string(r.status) + ", expected " + std::to_string(want.status) +
+                   " (an accepted alternative: " + alt->note + ")");
+      } else if (request_error_as_4xx) {
+        worsen(j, verdict::non_strict,
+               "a request error answered with " + std::to_string(r.status) +
+                   " instead of 200 (GraphQL over HTTP allows it, but application/json SHOULD use "
+                   "200)");
+      } else {
+        worsen(j, missed(c.requirement),
+               "status " + std::to_string(r.status) + ", expected " + expected_summary(want));
+      }
+    }
+  }
+  if (seen.connection_unusable)
+    worsen(j, verdict::fail,
+           "the connection stayed open after the answer but a request on it then failed");
+  if (seen.canary_failed)
+    worsen(j, verdict::fail,
+           "poisons the server: the canary request afterwards failed (" + seen.canary_error + ")");
+  return j;
+}
+
+}  // namespace upspec::run

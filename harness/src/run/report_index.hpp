@@ -1,0 +1,23 @@
+#pragma once
+// The index.json of a run (docs/report-format.md, schema upspec-report/1).
+
+#include <vector>
+
+#include "corpus/test_case.hpp"
+#include "run/runner.hpp"
+
+namespace upspec::run {
+
+struct run_info {
+  bool strict = false;
+  std::string started_at;  // ISO 8601, UTC
+  long duration_ms = 0;
+};
+
+corpus::json build_index(const std::vector<corpus::test_case>& cases,
+                         const std::vector<target_run>& runs, const run_info& info);
+
+// Whether a verdict fails the run: FAIL always, NON-STRICT with --strict.
+bool fails_run(corpus::verdict v, bool strict);
+
+}  // namespace upspec::run

@@ -1,0 +1,205 @@
+#include "run/runner.hpp"
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "corpus/catalog_support.hpp"
+#include "corpus/reference_answer.hpp"
+#include "serve/reference_server.hpp"
+
+namespace upspec::run {
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+std::string limits_key(const request::limits& l) {
+  return std::to_string(l.max_field_size) + "/" +
+         (l.max_file_size ? std::to_string(*l.max_file_size) : "-") + "/" +
+         (l.max_files ? std::to_string(*l.max_files) : "-");
+}
+
+// The built-in reference server, one instance per limits profile the cases assume.
+class builtin_servers {
+ public:
+  explicit builtin_servers(std::chrono::milliseconds timeout) : timeout_(timeout) {}
+  endpoint get(const request::limits& l) {
+    std::lock_guard lock(mutex_);
+    auto& s = servers_[limits_key(l)];
+    if (!s) s = start(l);
+    return {"127.0.0.1", s->port(), "/graphql"};
+  }
+  void restart(const request::limits& l) {
+    std::lock_guard lock(mutex_);
+    auto& s = servers_[limits_key(l)];
+    if (s) s->stop();
+    s = start(l);
+  }
+
+ private:
+  std::unique_ptr<serve::background_server> start(const request::limits& l) {
+    serve::server_options o;
+    o.limits = l;
+    o.idle_timeout = timeout_;
+    return std::make_unique<serve::background_server>(o);
+  }
+  std::chrono::milliseconds timeout_;
+  std::mutex mutex_;
+  std::map<std::string, std::unique_ptr<serve::background_server>> servers_;
+};
+
+const corpus::test_case& canary_case() {
+  static const corpus::test_case c = [] {
+    corpus::test_case k;
+    k.id = "canary.single-file";
+    k.category = "canary";
+    const auto r = corpus::build::single_request();
+    k.request.headers = {{"Content-Type", r.content_type}};
+    k.request.body = r.body;
+    k.expect = corpus::expectation_from(corpus::reference_reply(k));
+    return k;
+  }();
+  return c;
+}
+
+// A known-good upload, on a fresh connection (or on `reuse` when given).
+std::optional<std::string> canary_fails(const endpoint& ep, const header_list& extra,
+                                        std::chrono::milliseconds timeout,
+                                        client::raw_connection* reuse) {
+  client::raw_connection fresh(timeout);
+  client::raw_connection& conn = reuse ? *reuse : fresh;
+  if (!reuse)
+    if (auto ec = conn.connect(ep.host, ep.port)) return "cannot connect: " + ec.message();
+  const auto x = exchange(conn, canary_case(), ep, extra);
+  if (!x.response) return x.error;
+  judgement j = judge(canary_case(), {}, observation{x.response, x.error, false, false, {}});
+  if (j.verdict != corpus::verdict::pass)
+    return j.findings.empty() ? std::string("unexpected answer") : j.findings.front();
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<corpus::test_case> adapt_to_limits(const corpus::test_case& c,
+                                                 const request::limits& limits) {
+  if (c.limits == limits) return c;
+  if (c.category == "limits") return std::nullopt;
+  corpus::test_case adapted = c;
+  adapted.limits = limits;
+  if (c.request.how.mode != corpus::transport_mode::abort)
+    adapted.expect = corpus::expectation_from(corpus::reference_reply(adapted), c.expect);
+  return adapted;
+}
+
+target_run run_target(const target& t, const std::vector<corpus::test_case>& cases,
+                      const run_options& options, const result_callback& on_result) {
+  target_run out;
+  out.t = t;
+  out.results.resize(cases.size());
+  std::optional<builtin_servers> builtin;
+  endpoint fixed;
+  if (t.builtin) {
+    builtin.emplace(options.timeout);
+    out.url = "http://127.0.0.1:{port}/graphql";
+  } else {
+    fixed = std::get<endpoint>(parse_url(t.url));
+    out.url = t.url;
+  }
+  header_list extra = t.headers;
+  extra.insert(extra.end(), options.headers.begin(), options.headers.end());
+
+  std::atomic<std::size_t> next{0};
+  const auto worker = [&] {
+    // One keep-alive connection per endpoint, reused from case to case.
+    std::map<std::uint16_t, std::unique_ptr<client::raw_connection>> connections;
+    for (std::size_t i; (i = next.fetch_add(1)) < cases.size();) {
+      const auto started = clock_type::now();
+      case_result r;
+      r.case_index = i;
+      const corpus::test_case& original = cases[i];
+      std::optional<corpus::test_case> adapted = t.builtin
+                                                     ? std::optional<corpus::test_case>(original)
+                                                     : adapt_to_limits(original, t.limits);
+      if (!adapted) {
+        r.j.verdict = corpus::verdict::unsupported;
+        r.j.findings.push_back("the case assumes other limits than the target declares");
+        r.j.actual_summary = "not run";
+        out.results[i] = std::move(r);
+        if (on_result) on_result(t, original, out.results[i]);
+        continue;
+      }
+      const corpus::test_case& c = *adapted;
+      observation seen;
+      bool skipped = false;
+      for (const auto& field : c.requires_fields)
+        skipped = skipped || t.traits.unsupported_fields.count(field) > 0;
+      const endpoint ep = t.builtin ? builtin->get(c.limits) : fixed;
+      if (!skipped) {
+        auto& conn = connections[ep.port];
+        if (conn && !conn->is_open()) conn.reset();
+        bool reused = conn != nullptr;
+        if (!conn) {
+          conn = std::make_unique<client::raw_connection>(options.timeout);
+          if (auto ec = conn->connect(ep.host, ep.port)) {
+            seen.transport_error = "cannot connect to " + ep.host + ":" + std::to_string(ep.port) +
+                                   ": " + ec.message();
+            conn.reset();
+          }
+        }
+        if (conn) {
+          auto x = exchange(*conn, c, ep, extra);
+          if (!x.response && reused && c.request.how.mode != corpus::transport_mode::abort) {
+            // The server may have closed the idle keep-alive connection: one retry on a new one.
+            conn = std::make_unique<client::raw_connection>(options.timeout);
+            if (!conn->connect(ep.host, ep.port)) x = exchange(*conn, c, ep, extra);
+          }
+          seen.response = x.response;
+          seen.transport_error = x.error;
+          r.wire = std::move(x.wire);
+          if (t.builtin) {
+            // The port changes from run to run; reports must diff cleanly.
+            const std::string host = "127.0.0.1:" + std::to_string(ep.port);
+            for (auto at = r.wire.find(host); at != std::string::npos; at = r.wire.find(host, at))
+              r.wire.replace(at, host.size(), "127.0.0.1:{port}");
+          }
+          r.connection = x.reusable ? "reused" : "closed";
+          if (x.reusable && x.response && x.response->status >= 400) {
+            // RFC 9112 §9.3: a connection the server keeps open must carry the next request.
+            if (auto why = canary_fails(ep, extra, options.timeout, conn.get())) {
+              seen.connection_unusable = true;
+              r.connection = "broken";
+              r.wire += "\n\n[a request on the same connection afterwards failed: " + *why + "]";
+              conn.reset();
+            }
+          } else if (!x.reusable) {
+            conn.reset();
+          }
+        }
+        if (options.canary) {
+          if (auto why = canary_fails(ep, extra, options.timeout, nullptr)) {
+            seen.canary_failed = true;
+            seen.canary_error = *why;
+            r.poisoned = true;
+            if (t.builtin && options.jobs == 1) builtin->restart(c.limits);
+          }
+        }
+      }
+      r.j = judge(c, t.traits, seen);
+      r.response = std::move(seen.response);
+      r.duration_ms =
+          std::chrono::duration_cast<std::chrono::milliseconds>(clock_type::now() - started)
+              .count();
+      out.results[i] = std::move(r);
+      if (on_result) on_result(t, original, out.results[i]);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned k = 1; k < std::max(1u, options.jobs); ++k) pool.emplace_back(worker);
+  worker();
+  for (auto& th : pool) th.join();
+  return out;
+}
+
+}  // namespace upspec::run

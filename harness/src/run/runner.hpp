@@ -1,0 +1,53 @@
+#pragma once
+// Replays cases against one target: each case's exact bytes on a keep-alive connection, then
+// a canary on a fresh one, and the verdict.
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "client/http_response.hpp"
+#include "corpus/test_case.hpp"
+#include "run/judge.hpp"
+#include "run/target.hpp"
+#include "run/wire.hpp"
+
+namespace upspec::run {
+
+struct run_options {
+  unsigned jobs = 1;
+  std::chrono::milliseconds timeout{10'000};
+  header_list headers;  // --header K:V, added to every request
+  bool canary = true;
+};
+
+struct case_result {
+  std::size_t case_index = 0;
+  judgement j;
+  std::optional<client::http_response> response;
+  std::string connection;  // reused, closed or broken
+  bool poisoned = false;
+  std::string wire;
+  long duration_ms = 0;
+};
+
+struct target_run {
+  target t;
+  std::vector<case_result> results;  // in the order of the cases given
+  std::string url;                   // where it was reached (normalised for the built-in server)
+};
+
+using result_callback =
+    std::function<void(const target&, const corpus::test_case&, const case_result&)>;
+
+target_run run_target(const target& t, const std::vector<corpus::test_case>& cases,
+                      const run_options& options, const result_callback& on_result);
+
+// The case with its expectation re-derived for a target whose limits differ from the case's,
+// or nullopt when the case tests the limits themselves (UNSUPPORTED there).
+std::optional<corpus::test_case> adapt_to_limits(const corpus::test_case& c,
+                                                 const request::limits& limits);
+
+}  // namespace upspec::run

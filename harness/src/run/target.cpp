@@ -1,0 +1,97 @@
+#include "run/target.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "upspec/request/json_field.hpp"
+
+namespace upspec::run {
+
+std::variant<endpoint, std::string> parse_url(const std::string& url) {
+  const std::string scheme = "http://";
+  if (url.rfind(scheme, 0) != 0)
+    return "the target URL must start with http:// (got '" + url + "')";
+  std::string rest = url.substr(scheme.size());
+  endpoint e;
+  const auto slash = rest.find('/');
+  if (slash != std::string::npos) {
+    e.path = rest.substr(slash);
+    rest.resize(slash);
+  } else {
+    e.path = "/";
+  }
+  std::string port;
+  if (!rest.empty() && rest.front() == '[') {  // [::1]:port
+    const auto close = rest.find(']');
+    if (close == std::string::npos) return "unterminated IPv6 address in '" + url + "'";
+    e.host = rest.substr(1, close - 1);
+    if (close + 1 < rest.size() && rest[close + 1] == ':') port = rest.substr(close + 2);
+  } else {
+    const auto colon = rest.rfind(':');
+    e.host = rest.substr(0, colon);
+    if (colon != std::string::npos) port = rest.substr(colon + 1);
+  }
+  if (e.host.empty()) return "no host in '" + url + "'";
+  if (!port.empty()) {
+    try {
+      const unsigned long p = std::stoul(port);
+      if (p == 0 || p > 65535 || port.find_first_not_of("0123456789") != std::string::npos)
+        throw std::out_of_range("port");
+      e.port = static_cast<std::uint16_t>(p);
+    } catch (const std::exception&) {
+      return "bad port '" + port + "' in '" + url + "'";
+    }
+  }
+  return e;
+}
+
+target builtin_target() {
+  target t;
+  t.name = "reference";
+  t.implementation = "upspec serve (built in)";
+  t.version = "0.1.0";
+  t.builtin = true;
+  t.traits.upspec_codes = true;
+  return t;
+}
+
+std::variant<std::vector<target>, std::string> load_targets(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return "cannot read " + path;
+  std::stringstream text;
+  text << in.rdbuf();
+  const auto doc = request::json::parse(text.str(), nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("targets") ||
+      !doc["targets"].is_array())
+    return path + ": expected {\"targets\": [...]}";
+  std::vector<target> out;
+  for (const auto& j : doc["targets"]) {
+    target t;
+    if (!j.is_object() || !j.contains("name") || !j.contains("url"))
+      return path + ": every target needs a name and a url";
+    t.name = j["name"].get<std::string>();
+    t.url = j["url"].get<std::string>();
+    if (auto e = parse_url(t.url); std::holds_alternative<std::string>(e))
+      return path + ": " + std::get<std::string>(e);
+    t.implementation = j.value("implementation", std::string());
+    t.version = j.value("version", std::string());
+    t.traits.upspec_codes = j.value("upspec_codes", false);
+    for (const auto& f : j.value("unsupported", request::json::array()))
+      t.traits.unsupported_fields.insert(f.get<std::string>());
+    if (j.contains("limits")) {
+      const auto& l = j["limits"];
+      t.limits.max_field_size = l.value("max_field_size", t.limits.max_field_size);
+      if (l.contains("max_file_size") && !l["max_file_size"].is_null())
+        t.limits.max_file_size = l["max_file_size"].get<std::uint64_t>();
+      if (l.contains("max_files") && !l["max_files"].is_null())
+        t.limits.max_files = l["max_files"].get<std::uint64_t>();
+    }
+    for (const auto& [k, v] : j.value("headers", request::json::object()).items())
+      t.headers.emplace_back(k, v.get<std::string>());
+    out.push_back(std::move(t));
+  }
+  if (out.empty()) return path + ": no targets";
+  return out;
+}
+
+}  // namespace upspec::run
