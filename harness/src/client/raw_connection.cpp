@@ -19,7 +19,7 @@ using tcp = net::ip::tcp;
 
 // Responses of the reference server are small; a bound keeps a broken target from filling
 // the harness's memory.
-constexpr std::uint64_t kMaxResponseBody = 256ull * 1024 * 1024;
+constexpr std::uint64_t kMaxResponseBody = 64ull * 1024 * 1024;
 constexpr std::uint32_t kMaxResponseHead = 64 * 1024;
 
 }  // namespace
@@ -117,8 +117,15 @@ std::error_code raw_connection::read_response(http_response& out) {
     http::response_parser<http::string_body> parser;
     parser.body_limit(kMaxResponseBody);
     parser.header_limit(kMaxResponseHead);
-    const beast::error_code ec = s.run(
-        [&](auto handler) { http::async_read(s.socket, s.buffer, parser, std::move(handler)); });
+    // The head first: a body announced over the limit is refused before string_body would
+    // reserve room for it (a hostile Content-Length must not exhaust the harness's memory).
+    beast::error_code ec = s.run(
+        [&](auto handler) { http::async_read_header(s.socket, s.buffer, parser, std::move(handler)); });
+    if (ec) return ec;
+    if (const auto length = parser.content_length(); length && *length > kMaxResponseBody)
+      return std::make_error_code(std::errc::file_too_large);
+    if (!parser.is_done())
+      ec = s.run([&](auto handler) { http::async_read(s.socket, s.buffer, parser, std::move(handler)); });
     if (ec) return ec;
     const auto& res = parser.get();
     const int status = static_cast<int>(res.result_int());

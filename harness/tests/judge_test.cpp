@@ -1,0 +1,139 @@
+// The rules of judgement, case by case.
+
+#include "run/judge.hpp"
+
+#include <gtest/gtest.h>
+
+namespace upspec::run {
+namespace {
+
+using corpus::json;
+using corpus::verdict;
+
+corpus::test_case make_case(corpus::level l, int status,
+                            std::optional<std::string> code = std::nullopt) {
+  corpus::test_case c;
+  c.id = "x.y";
+  c.category = "x";
+  c.requirement = l;
+  c.expect.status = status;
+  c.expect.code = std::move(code);
+  return c;
+}
+
+observation answered(int status, std::string body) {
+  observation o;
+  client::http_response r;
+  r.status = status;
+  r.body = std::move(body);
+  o.response = r;
+  return o;
+}
+
+const std::string kRefusal =
+    R"({"errors":[{"message":"m","extensions":{"code":"map.path_invalid"}}]})";
+
+TEST(Judge, ExpectedStatusPasses) {
+  EXPECT_EQ(judge(make_case(corpus::level::must, 400), {}, answered(400, "{}")).verdict,
+            verdict::pass);
+}
+
+TEST(Judge, MissesDependOnTheLevel) {
+  EXPECT_EQ(judge(make_case(corpus::level::must, 400), {}, answered(200, "{}")).verdict,
+            verdict::fail);
+  EXPECT_EQ(judge(make_case(corpus::level::should, 400), {}, answered(200, "{}")).verdict,
+            verdict::non_strict);
+  EXPECT_EQ(judge(make_case(corpus::level::may, 400), {}, answered(200, "{}")).verdict,
+            verdict::info);
+}
+
+TEST(Judge, ServerErrorsFailWhateverTheLevel) {
+  const auto j = judge(make_case(corpus::level::may, 400), {}, answered(500, "oops"));
+  EXPECT_EQ(j.verdict, verdict::fail);
+  EXPECT_NE(j.findings.at(0).find("server error"), std::string::npos);
+}
+
+TEST(Judge, AlternativesGiveTheirVerdict) {
+  auto c = make_case(corpus::level::must, 415);
+  c.expect.alternatives.push_back({{400}, verdict::non_strict, "common"});
+  EXPECT_EQ(judge(c, {}, answered(400, "{}")).verdict, verdict::non_strict);
+  EXPECT_EQ(judge(c, {}, answered(404, "{}")).verdict, verdict::fail);
+}
+
+TEST(Judge, CodesCountOnlyForTargetsThatReportThem) {
+  const auto c = make_case(corpus::level::must, 400, "map.invalid_json");
+  target_traits upspec;
+  upspec.upspec_codes = true;
+  EXPECT_EQ(judge(c, upspec, answered(400, kRefusal)).verdict, verdict::fail);
+  EXPECT_EQ(judge(c, {}, answered(400, kRefusal)).verdict, verdict::pass);
+}
+
+TEST(Judge, DataMustMatchExactly) {
+  auto c = make_case(corpus::level::must, 200);
+  c.expect.data = json::parse(R"({"single":{"size":20,"sha256":"ab"}})");
+  EXPECT_EQ(judge(c, {}, answered(200, R"({"data":{"single":{"size":20,"sha256":"ab"}}})")).verdict,
+            verdict::pass);
+  const auto j = judge(c, {}, answered(200, R"({"data":{"single":{"size":19,"sha256":"ab"}}})"));
+  EXPECT_EQ(j.verdict, verdict::fail);
+  EXPECT_EQ(judge(c, {}, answered(200, "not json")).verdict, verdict::fail);
+}
+
+TEST(Judge, ErrorsAreMatchedByPathAndCode) {
+  auto c = make_case(corpus::level::must, 200);
+  c.expect.data = json::parse(R"({"single":null})");
+  c.expect.errors.push_back({json::array({"single"}), "file.missing"});
+  const std::string with_error =
+      R"({"data":{"single":null},"errors":[{"message":"m","path":["single"],"extensions":{"code":"file.missing"}}]})";
+  EXPECT_EQ(judge(c, {}, answered(200, with_error)).verdict, verdict::pass);
+  EXPECT_EQ(judge(c, {}, answered(200, R"({"data":{"single":null}})")).verdict, verdict::fail);
+  const std::string extra =
+      R"({"data":{"single":null},"errors":[{"path":["single"]},{"message":"other"}]})";
+  EXPECT_EQ(judge(c, {}, answered(200, extra)).verdict, verdict::fail);
+}
+
+TEST(Judge, RequestErrorsAs4xxAreNonStrict) {
+  auto c = make_case(corpus::level::must, 200);
+  c.expect.errors.push_back({nullptr, "upload.value_invalid"});
+  EXPECT_EQ(judge(c, {}, answered(400, R"({"errors":[{"message":"bad"}]})")).verdict,
+            verdict::non_strict);
+}
+
+TEST(Judge, BatchesAreComparedPerOperation) {
+  auto c = make_case(corpus::level::must, 200);
+  c.expect.data = json::parse(R"([{"ping":true},null])");
+  c.expect.errors.push_back({json{{"operation", 1}, {"path", nullptr}}, ""});
+  EXPECT_EQ(judge(c, {}, answered(200, R"([{"data":{"ping":true}},{"errors":[{"message":"x"}]}])"))
+                .verdict,
+            verdict::pass);
+  EXPECT_EQ(judge(c, {}, answered(200, R"([{"data":{"ping":true}}])")).verdict, verdict::fail);
+}
+
+TEST(Judge, NoAnswerIsAnErrorUnlessNoneIsOwed) {
+  observation silent;
+  silent.transport_error = "timed out";
+  EXPECT_EQ(judge(make_case(corpus::level::must, 200), {}, silent).verdict, verdict::error);
+  EXPECT_EQ(judge(make_case(corpus::level::must, 0), {}, silent).verdict, verdict::pass);
+}
+
+TEST(Judge, PoisoningAndBrokenConnectionsFail) {
+  auto seen = answered(400, "{}");
+  seen.canary_failed = true;
+  seen.canary_error = "500";
+  const auto j = judge(make_case(corpus::level::may, 400), {}, seen);
+  EXPECT_EQ(j.verdict, verdict::fail);
+  EXPECT_NE(j.findings.back().find("poisons the server"), std::string::npos);
+  auto broken = answered(400, "{}");
+  broken.connection_unusable = true;
+  EXPECT_EQ(judge(make_case(corpus::level::must, 400), {}, broken).verdict, verdict::fail);
+}
+
+TEST(Judge, MissingFieldsAreUnsupported) {
+  auto c = make_case(corpus::level::must, 200);
+  c.requires_fields.push_back("echoUpload");
+  target_traits t;
+  t.unsupported_fields.insert("echoUpload");
+  EXPECT_EQ(judge(c, t, answered(200, "{}")).verdict, verdict::unsupported);
+}
+
+}  // namespace
+}  // namespace upspec::run
