@@ -12,6 +12,7 @@ void add_batching_cases(catalog& cat) {
   const auto add = [&](const std::string& name, const std::string& title,
                        const encoder::encoded_request& r) {
     return cat.add("batching", name, title)
+        .needs("batching")
         .multipart(r)
         .rule(rule, "GraphQL multipart request spec, Batching");
   };

@@ -10,7 +10,8 @@ using namespace build;
 
 void add_csrf_cases(catalog& cat) {
   const char* rule =
-      "A server should refuse cross-site simple requests, e.g. by requiring a preflight header";
+      "Recorded, not judged: whether the server executes a multipart request a browser could send "
+      "cross-site without a preflight";
   const char* cite =
       "Fetch standard, CORS-safelisted request headers; Apollo Server CSRF prevention; "
       "graphql-upload docs";

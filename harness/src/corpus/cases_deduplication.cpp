@@ -35,6 +35,7 @@ void add_deduplication_cases(catalog& cat) {
       encoder::encode_request(
           json::array({single_operations(), single_operations()}),
           {text_file("0", {"0.variables.file", "1.variables.file"}, "shared\n")}))
+      .needs("batching")
       .intends(200);
   add("two-files-interleaved", "Two files, each at two places, interleaved",
       encoder::encode_request(

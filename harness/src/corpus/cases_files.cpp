@@ -102,11 +102,21 @@ void add_file_cases(catalog& cat) {
       .rule("The CRLF before a delimiter belongs to the delimiter, not the file", kRfc2046)
       .intends(200);
   add("boundary-look-alikes", "A file holding lines that start like the boundary",
-      single_with_file(file_part("\r\n--upspec-6b1c0a8e3f9d4c2\r\n--upspec-6b1c0a8e3f9d4c27x\r\n--"
-                                 "upspec-6b1c0a8e3f9d4c27-\r\n"
-                                 "--upspec-6b1c0a8e3f9d4c27 x\r\n",
+      single_with_file(
+          file_part("\r\n--upspec-6b1c0a8e3f9d4c2\r\n--upspec-6b1c\r\n-upspec-6b1c0a8e3f9d4c27\r\n",
+                    "tricky.txt")))
+      .rule("Lines that only start like part of the delimiter are content", kRfc2046)
+      .intends(200);
+  add("boundary-prefixed-lines",
+      "A file holding lines that start with the whole boundary and go on",
+      single_with_file(file_part("\r\n--upspec-6b1c0a8e3f9d4c27x\r\n--upspec-6b1c0a8e3f9d4c27-\r\n-"
+                                 "-upspec-6b1c0a8e3f9d4c27 x\r\n",
                                  "tricky.txt")))
-      .rule("Lines that only start like the delimiter are content", kRfc2046)
+      .level(level::may)
+      .rule(
+          "Senders must not let the delimiter occur in content; the reference keeps such lines as "
+          "content",
+          "RFC 2046 §5.1.1")
       .intends(200);
   for (const auto& [name, filename] : std::vector<std::pair<std::string, std::string>>{
            {"filename-utf8", "r\xC3\xA9sum\xC3\xA9 \xE2\x82\xAC.txt"},

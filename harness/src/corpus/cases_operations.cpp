@@ -83,12 +83,18 @@ void add_operations_cases(catalog& cat) {
       .rule("JSON text is UTF-8", "RFC 8259 §8.1")
       .intends(400, "operations.invalid_json");
   add("missing-query", "An object without a query", R"({"variables":{}})")
-      .rule("A GraphQL request has a query", "GraphQL over HTTP, request parameters");
+      .rule("A GraphQL request has a query", "GraphQL over HTTP, request parameters")
+      .accepts({400}, verdict::pass,
+               "GraphQL over HTTP: a request that is not well-formed SHOULD get 400");
   add("query-not-string", "A query that is a number", R"({"query":1})")
-      .rule("A GraphQL request's query is a string", "GraphQL over HTTP, request parameters");
+      .rule("A GraphQL request's query is a string", "GraphQL over HTTP, request parameters")
+      .accepts({400}, verdict::pass,
+               "GraphQL over HTTP: a request that is not well-formed SHOULD get 400");
   add("variables-not-object", "variables that is a string",
       R"({"query":"{ ping }","variables":"x"})")
-      .rule("variables is an object", "GraphQL over HTTP, request parameters");
+      .rule("variables is an object", "GraphQL over HTTP, request parameters")
+      .accepts({400}, verdict::pass,
+               "GraphQL over HTTP: a request that is not well-formed SHOULD get 400");
   add("empty-batch", "An empty batch", "[]")
       .level(level::may)
       .rule("operations may be an array (batching)", kSpec);

@@ -58,6 +58,7 @@ void add_spec_example_cases(catalog& cat) {
   {
     const std::string bd = "------------------------627436eaefdbc285";
     cat.add("spec-examples", "batching", "The specification's batching example")
+        .needs("batching")
         .rule("An operations array is a batch; paths start with the operation's index",
               "GraphQL multipart request spec, Batching")
         .content_type("multipart/form-data; boundary=" + bd)

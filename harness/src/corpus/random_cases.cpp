@@ -70,7 +70,6 @@ void add_random_cases(catalog& cat, std::uint64_t seed, std::size_t count) {
     encoder::encoding enc;
     enc.boundary = d.boundary();
     enc.quote_boundary = true;
-    if (d.coin()) enc.transport_padding = std::string(d.below(3), ' ');
     if (d.below(4) == 0) enc.preamble = "preamble";
     if (d.below(4) == 0) enc.epilogue = "epilogue";
     enc.header_names = static_cast<encoder::header_case>(d.below(3));

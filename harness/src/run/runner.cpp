@@ -177,7 +177,9 @@ target_run run_target(const target& t, const std::vector<corpus::test_case>& cas
             conn.reset();
           }
         }
-        if (options.canary) {
+        // A target that cannot be reached at all is down, not poisoned by this case.
+        const bool unreachable = seen.transport_error.rfind("cannot connect", 0) == 0;
+        if (options.canary && !unreachable) {
           if (auto why = canary_fails(ep, extra, options.timeout, nullptr)) {
             seen.canary_failed = true;
             seen.canary_error = *why;

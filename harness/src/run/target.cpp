@@ -86,8 +86,9 @@ std::variant<std::vector<target>, std::string> load_targets(const std::string& p
       if (l.contains("max_files") && !l["max_files"].is_null())
         t.limits.max_files = l["max_files"].get<std::uint64_t>();
     }
-    for (const auto& [k, v] : j.value("headers", request::json::object()).items())
-      t.headers.emplace_back(k, v.get<std::string>());
+    const request::json headers =
+        j.value("headers", request::json::object());  // items() needs it alive
+    for (const auto& [k, v] : headers.items()) t.headers.emplace_back(k, v.get<std::string>());
     out.push_back(std::move(t));
   }
   if (out.empty()) return path + ": no targets";
