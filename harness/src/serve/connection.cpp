@@ -1,5 +1,6 @@
 #include "serve/connection.hpp"
 
+#include <algorithm>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
@@ -23,6 +24,7 @@ namespace {
 // Bounded reads keep a connection's memory independent of the body's size: at most one
 // landing chunk plus the read buffer, whatever is uploaded.
 constexpr std::size_t kBodyChunk = 64 * 1024;
+constexpr std::size_t kLingerChunk = 16 * 1024;
 constexpr std::size_t kReadBuffer = 64 * 1024;
 constexpr std::uint32_t kHeaderLimit = 16 * 1024;
 
@@ -104,7 +106,9 @@ void connection::request_stop() {
 
 net::awaitable<void> connection::serve(std::shared_ptr<connection> self) {
   try {
-    while (!stopping_ && co_await serve_one()) {
+    while (!stopping_) {
+      const bool keep_open = co_await serve_one();
+      if (!keep_open) break;
     }
   } catch (const std::exception& e) {
     // Only allocation failures get here; the connection goes, the server stays.
@@ -128,6 +132,8 @@ net::awaitable<bool> connection::serve_one() {
   ex.record.peer = peer_;
 
   beast::error_code ec;
+  // What a large body made the read buffer grow to is not kept while the connection idles.
+  if (buffer_.size() == 0) buffer_.shrink_to_fit();
   waiting_for_head_ = true;
   // One deadline for the whole head: a client dripping header bytes cannot hold the connection.
   stream_.expires_after(options_.idle_timeout);
@@ -216,19 +222,24 @@ net::awaitable<bool> connection::serve_json(exchange& ex) {
 }
 
 net::awaitable<connection::body_end> connection::read_body(exchange& ex, const body_sink& sink) {
-  if (chunk_.empty()) chunk_.resize(kBodyChunk);
+  if (ex.chunk.empty()) {
+    // Sized to the body when it is small, so that many connections with small requests stay
+    // small; freed with the exchange, so that an idle keep-alive connection holds none.
+    const auto remaining = ex.parser.content_length_remaining();
+    ex.chunk.resize(remaining ? std::clamp<std::uint64_t>(*remaining, 1, kBodyChunk) : kBodyChunk);
+  }
   while (!ex.parser.is_done()) {
     auto& body = ex.parser.get().body();
-    body.data = chunk_.data();
-    body.size = chunk_.size();
+    body.data = ex.chunk.data();
+    body.size = ex.chunk.size();
     beast::error_code ec;
     // Per read, not per body: a large upload may take long, a stalled one may not.
     stream_.expires_after(options_.idle_timeout);
     co_await http::async_read_some(stream_, buffer_, ex.parser, await_into(ec));
     if (ec == http::error::need_buffer) ec = {};
-    const std::size_t received = chunk_.size() - body.size;
+    const std::size_t received = ex.chunk.size() - body.size;
     ex.record.bytes_in += received;
-    if (received > 0 && !sink({chunk_.data(), received})) co_return body_end::stopped;
+    if (received > 0 && !sink({ex.chunk.data(), received})) co_return body_end::stopped;
     if (ec) {
       ex.record.note = note_for(ec);
       co_return body_end::broken;
@@ -259,7 +270,8 @@ net::awaitable<bool> connection::respond(exchange& ex, const reply& r) {
     if (!drainable) keep_alive_ = false;
   }
   if (stopping_) keep_alive_ = false;
-  if (!co_await write_reply(ex, r)) {
+  const bool delivered = co_await write_reply(ex, r);
+  if (!delivered) {
     log(ex);
     co_return false;
   }
@@ -307,9 +319,9 @@ net::awaitable<void> connection::linger() {
   beast::error_code ec;
   stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
   if (ec) co_return;
-  if (chunk_.empty()) chunk_.resize(kBodyChunk);
+  std::vector<char> discarded(kLingerChunk);
   stream_.expires_after(options_.linger_timeout);
-  while (!ec) co_await stream_.async_read_some(net::buffer(chunk_), await_into(ec));
+  while (!ec) co_await stream_.async_read_some(net::buffer(discarded), await_into(ec));
 }
 
 void connection::log(exchange& ex) {

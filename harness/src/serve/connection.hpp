@@ -57,6 +57,7 @@ class connection : public stoppable, public std::enable_shared_from_this<connect
     clock::time_point started = clock::now();
     bool expects_continue = false;
     bool continue_sent = false;
+    std::vector<char> chunk;  // where the body lands, piece by piece
   };
 
   // Coroutines awaited by coroutines take their objects by reference, and callers pass named
@@ -79,7 +80,6 @@ class connection : public stoppable, public std::enable_shared_from_this<connect
 
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
-  std::vector<char> chunk_;  // the body's landing area, allocated on the first body
   const server_options& options_;
   access_log& log_;
   connection_set& set_;
