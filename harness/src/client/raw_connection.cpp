@@ -119,13 +119,15 @@ std::error_code raw_connection::read_response(http_response& out) {
     parser.header_limit(kMaxResponseHead);
     // The head first: a body announced over the limit is refused before string_body would
     // reserve room for it (a hostile Content-Length must not exhaust the harness's memory).
-    beast::error_code ec = s.run(
-        [&](auto handler) { http::async_read_header(s.socket, s.buffer, parser, std::move(handler)); });
+    beast::error_code ec = s.run([&](auto handler) {
+      http::async_read_header(s.socket, s.buffer, parser, std::move(handler));
+    });
     if (ec) return ec;
     if (const auto length = parser.content_length(); length && *length > kMaxResponseBody)
       return std::make_error_code(std::errc::file_too_large);
     if (!parser.is_done())
-      ec = s.run([&](auto handler) { http::async_read(s.socket, s.buffer, parser, std::move(handler)); });
+      ec = s.run(
+          [&](auto handler) { http::async_read(s.socket, s.buffer, parser, std::move(handler)); });
     if (ec) return ec;
     const auto& res = parser.get();
     const int status = static_cast<int>(res.result_int());

@@ -266,6 +266,10 @@ bool parser::emit_headers(parser_events& events) {
         fail(error_code::multipart_malformed, "A part's first header line starts with whitespace.");
         return false;
       }
+      if (!std::all_of(buf + r, buf + r + len, is_field_value_byte)) {
+        fail(error_code::multipart_malformed, "A part header value contains a control character.");
+        return false;
+      }
       std::memmove(buf + w, buf + r, len);
       w += len;
       headers_.back().value_size = w - headers_.back().value_at;
