@@ -81,7 +81,6 @@ judged_line judge_line(std::string_view text, std::size_t i, std::size_t max_pad
 struct header {
   std::string name;
   std::string value;
-  std::size_t first_line_size;  // how much of the value its first line gave
 };
 
 struct header_block {
@@ -98,8 +97,7 @@ header_block broken(error_code code) {
 
 // RFC 7578 §4.8, RFC 5322 §2.2: CRLF-terminated header lines up to an empty line.
 header_block read_header_block(std::string_view text, std::size_t from,
-                               const multipart::parser_limits& limits,
-                               const oracle_options& options) {
+                               const multipart::parser_limits& limits) {
   header_block block;
   std::vector<std::string_view> lines;
   for (std::size_t at = from;;) {
@@ -132,13 +130,10 @@ header_block read_header_block(std::string_view text, std::size_t from,
     if (!std::all_of(name.begin(), name.end(), is_tchar))
       return broken(error_code::multipart_malformed);
     const std::string_view value = line.substr(colon + 1);
-    block.headers.push_back({std::string(name), std::string(value), value.size()});
+    block.headers.push_back({std::string(name), std::string(value)});
   }
   for (auto& h : block.headers) {
-    const std::size_t checked =
-        options.controls_refused_in_folded_lines ? h.value.size() : h.first_line_size;
-    if (!std::all_of(h.value.begin(), h.value.begin() + static_cast<std::ptrdiff_t>(checked),
-                     is_field_value_byte))
+    if (!std::all_of(h.value.begin(), h.value.end(), is_field_value_byte))
       return broken(error_code::multipart_malformed);
     h.value = trim_lwsp(h.value);
   }
@@ -157,7 +152,7 @@ std::size_t undecided_tail(std::string_view text, std::size_t from, std::string_
 }  // namespace
 
 oracle_result oracle_parse(std::string_view boundary, std::string_view body,
-                           const multipart::parser_limits& limits, const oracle_options& options) {
+                           const multipart::parser_limits& limits) {
   oracle_result r;
   auto fail = [&r](error_code code) {
     r.ok = false;
@@ -196,7 +191,7 @@ oracle_result oracle_parse(std::string_view boundary, std::string_view body,
       return r;
     }
     r.events.push_back("begin");
-    const header_block block = read_header_block(text, line.next, limits, options);
+    const header_block block = read_header_block(text, line.next, limits);
     if (block.error) return fail(*block.error);
     for (const auto& h : block.headers) r.events.push_back("header " + h.name + ": " + h.value);
     r.events.push_back("headers-complete");

@@ -34,34 +34,33 @@ serve::reply multipart_reply(const test_case& c, const std::string& content_type
 serve::reply reference_reply(const test_case& c) {
   const std::string content_type = header_value(c.request, "Content-Type");
   const std::string target = "/graphql" + c.request.target;
-  switch (serve::route_for(c.request.method, target, content_type)) {
+  const serve::route to = serve::route_for(c.request.method, target, content_type);
+  switch (to) {
     case serve::route::multipart:
       return multipart_reply(c, content_type);
     case serve::route::json:
       if (c.request.body.size() > c.limits.max_field_size)
         return serve::json_body_too_large(c.limits.max_field_size);
       return serve::execute_json_request(c.request.body);
-    case serve::route::get:
-      return serve::execute_get_request(target);
-    case serve::route::options:
-      return {204, "", "", std::string(serve::allowed_methods)};
-    case serve::route::not_found:
-      return serve::error_reply(404, serve::server_code::not_found, "Not found.");
-    case serve::route::method_not_allowed:
-      return serve::error_reply(405, serve::server_code::method_not_allowed, "Method not allowed.");
+    default:
+      return serve::reply_from_head(to, c.request.method, target);
   }
-  return serve::error_reply(500, serve::server_code::internal, "unreachable");
+}
+
+std::string code_of_error(const json& e) {
+  if (e.is_object() && e.contains("extensions") && e["extensions"].is_object() &&
+      e["extensions"].contains("code") && e["extensions"]["code"].is_string())
+    return e["extensions"]["code"].get<std::string>();
+  return {};
 }
 
 std::optional<std::string> error_code_of(const json& body) {
   if (!body.is_object() || !body.contains("errors") || !body["errors"].is_array() ||
       body["errors"].empty())
     return std::nullopt;
-  const json& e = body["errors"][0];
-  if (e.is_object() && e.contains("extensions") && e["extensions"].is_object() &&
-      e["extensions"].contains("code") && e["extensions"]["code"].is_string())
-    return e["extensions"]["code"].get<std::string>();
-  return std::nullopt;
+  std::string code = code_of_error(body["errors"][0]);
+  if (code.empty()) return std::nullopt;
+  return code;
 }
 
 expectation expectation_from(const serve::reply& r, expectation base) {
@@ -80,10 +79,7 @@ expectation expectation_from(const serve::reply& r, expectation base) {
     for (const auto& e : result.value("errors", json::array())) {
       json path = e.contains("path") ? e["path"] : json(nullptr);
       if (!prefix.is_null()) path = json{{"operation", prefix}, {"path", path}};
-      const auto code = e.contains("extensions") && e["extensions"].is_object()
-                            ? e["extensions"].value("code", std::string())
-                            : std::string();
-      base.errors.push_back({path, code});
+      base.errors.push_back({path, code_of_error(e)});
     }
   };
   if (body.is_array()) {

@@ -14,5 +14,9 @@ expectation expectation_from(const serve::reply& r, expectation base = {});
 
 // The upspec code of a refused request, read from a GraphQL over HTTP error body.
 std::optional<std::string> error_code_of(const json& body);
+// extensions.code of one GraphQL error, or "" when it has none.
+std::string code_of_error(const json& error);
+// extensions.code of one GraphQL error, or "".
+std::string code_of_error(const json& error);
 
 }  // namespace upspec::corpus

@@ -44,13 +44,6 @@ void worsen(judgement& j, verdict v, std::string finding) {
   j.findings.push_back(std::move(finding));
 }
 
-std::string code_of_error(const json& e) {
-  if (e.is_object() && e.contains("extensions") && e["extensions"].is_object() &&
-      e["extensions"].contains("code") && e["extensions"]["code"].is_string())
-    return e["extensions"]["code"].get<std::string>();
-  return {};
-}
-
 // Compares one GraphQL result with its expected data and errors; returns what differs.
 std::vector<std::string> compare_result(const json& actual, const std::optional<json>& data,
                                         const std::vector<corpus::expected_error>& errors,
@@ -77,7 +70,7 @@ std::vector<std::string> compare_result(const json& actual, const std::optional<
       const json& e = actual_errors[i];
       const json path = e.is_object() && e.contains("path") ? e["path"] : json(nullptr);
       if (matched[i] || path != want_path) continue;
-      if (codes && !want.code.empty() && code_of_error(e) != want.code) continue;
+      if (codes && !want.code.empty() && corpus::code_of_error(e) != want.code) continue;
       matched[i] = found = true;
     }
     if (!found)

@@ -55,26 +55,6 @@ std::string note_for(const beast::error_code& ec) {
   return ec.message();
 }
 
-// What the head alone decides, for the routes without a body of interest.
-reply reply_from_head(route to, const request_record& r) {
-  switch (to) {
-    case route::get:
-      return execute_get_request(r.target);
-    case route::options:
-      return reply{204, {}, {}, std::string(allowed_methods)};
-    case route::not_found:
-      return error_reply(404, server_code::not_found, "Not found; GraphQL is served at /graphql.");
-    case route::method_not_allowed:
-    case route::multipart:
-    case route::json:
-      break;
-  }
-  reply refused = error_reply(405, server_code::method_not_allowed,
-                              "Method " + r.method + " not allowed; use GET or POST.");
-  refused.allow = std::string(allowed_methods);
-  return refused;
-}
-
 }  // namespace
 
 connection::connection(tcp::socket socket, const server_options& options, access_log& log,
@@ -151,7 +131,7 @@ net::awaitable<bool> connection::serve_one() {
   const route to = route_for(ex.record.method, ex.record.target, req[http::field::content_type]);
   if (to == route::multipart) co_return co_await serve_multipart(ex);
   if (to == route::json) co_return co_await serve_json(ex);
-  const reply answer = reply_from_head(to, ex.record);
+  const reply answer = reply_from_head(to, ex.record.method, ex.record.target);
   co_return co_await respond(ex, answer);
 }
 

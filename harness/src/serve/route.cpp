@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include "serve/graphql_http.hpp"
 #include "serve/query_string.hpp"
+#include "serve/reply.hpp"
 
 namespace upspec::serve {
 namespace {
@@ -34,6 +36,25 @@ route route_for(std::string_view method, std::string_view target, std::string_vi
   if (method == "OPTIONS") return route::options;
   if (method != "POST") return route::method_not_allowed;
   return is_json_media_type(content_type) ? route::json : route::multipart;
+}
+
+reply reply_from_head(route to, std::string_view method, std::string_view target) {
+  switch (to) {
+    case route::get:
+      return execute_get_request(target);
+    case route::options:
+      return reply{204, {}, {}, std::string(allowed_methods)};
+    case route::not_found:
+      return error_reply(404, server_code::not_found, "Not found; GraphQL is served at /graphql.");
+    case route::method_not_allowed:
+    case route::multipart:
+    case route::json:
+      break;
+  }
+  reply refused = error_reply(405, server_code::method_not_allowed,
+                              "Method " + std::string(method) + " not allowed; use GET or POST.");
+  refused.allow = std::string(allowed_methods);
+  return refused;
 }
 
 }  // namespace upspec::serve

@@ -18,6 +18,12 @@ inline constexpr std::string_view allowed_methods = "GET, POST, OPTIONS";
 
 route route_for(std::string_view method, std::string_view target, std::string_view content_type);
 
+struct reply;
+
+// What the head alone decides, for the routes without a body of interest (get, options,
+// not_found, method_not_allowed); `method` and `target` as the request line gave them.
+reply reply_from_head(route to, std::string_view method, std::string_view target);
+
 // The media type of a Content-Type value is application/json (any parameters, any case).
 bool is_json_media_type(std::string_view content_type);
 

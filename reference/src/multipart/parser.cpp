@@ -183,10 +183,10 @@ const char* parser::delimiter_line(const char* p, const char* end, parser_events
         not_a_delimiter(events);
         return p;
       }
-      append_line_tail(c);
+      line_tail_.push_back(c);
       state_ = state::close_line;
     } else if (c == '-' && state_ == state::delimiter_line && line_tail_.empty()) {
-      append_line_tail(c);
+      line_tail_.push_back(c);
       state_ = state::close_dash;
     } else if (is_lwsp(c)) {
       const std::size_t dashes = state_ == state::close_line ? 2 : 0;
@@ -196,9 +196,9 @@ const char* parser::delimiter_line(const char* p, const char* end, parser_events
                  std::to_string(limits_.max_transport_padding) + " bytes.");
         return end;
       }
-      append_line_tail(c);
+      line_tail_.push_back(c);
     } else if (c == '\r') {
-      append_line_tail(c);
+      line_tail_.push_back(c);
     } else {
       not_a_delimiter(events);
       return p;
@@ -315,10 +315,6 @@ bool parser::emit_headers(parser_events& events) {
 
 void parser::emit_content(std::string_view bytes, parser_events& events) {
   if (scan_state_ == state::part_body && !bytes.empty()) events.on_part_data(bytes);
-}
-
-void parser::append_line_tail(char c) {
-  line_tail_.push_back(c);
 }
 
 void parser::fail(error_code code, std::string message) {

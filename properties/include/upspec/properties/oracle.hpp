@@ -23,15 +23,7 @@ struct oracle_result {
   std::optional<error_code> code;  // set exactly when !ok
 };
 
-struct oracle_options {
-  // RFC 9110 §5.5: a field value holds no control characters (HTAB aside), folded lines
-  // included. The reference checks only a header's first line (see reference_bugs_test.cpp);
-  // false reproduces that, so that the known bug can be told apart from new disagreements.
-  bool controls_refused_in_folded_lines = true;
-};
-
 oracle_result oracle_parse(std::string_view boundary, std::string_view body,
-                           const multipart::parser_limits& limits = {},
-                           const oracle_options& options = {});
+                           const multipart::parser_limits& limits = {});
 
 }  // namespace upspec::properties

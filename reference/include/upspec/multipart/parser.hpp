@@ -74,7 +74,6 @@ class parser {
   void not_a_delimiter(parser_events& events);
   void emit_content(std::string_view bytes, parser_events& events);
   void fail(error_code code, std::string message);
-  void append_line_tail(char c);
 
   std::string delimiter_;  // "\r\n--" boundary
   parser_limits limits_;
