@@ -135,5 +135,27 @@ TEST(Judge, MissingFieldsAreUnsupported) {
   EXPECT_EQ(judge(c, t, answered(200, "{}")).verdict, verdict::unsupported);
 }
 
+TEST(Judge, AnotherRefusalStatusIsAMissedShould) {
+  const auto j = judge(make_case(corpus::level::must, 400), {}, answered(422, "{}"));
+  EXPECT_EQ(j.verdict, verdict::non_strict);
+  EXPECT_NE(j.findings.at(0).find("refused with 422"), std::string::npos);
+  // Under a MAY case the miss stays INFO; a 404 is not a refusal of the request but of the URL.
+  EXPECT_EQ(judge(make_case(corpus::level::may, 400), {}, answered(422, "{}")).verdict,
+            verdict::info);
+  EXPECT_EQ(judge(make_case(corpus::level::must, 400), {}, answered(404, "{}")).verdict,
+            verdict::fail);
+  // Accepting what must be refused is still a failure.
+  EXPECT_EQ(judge(make_case(corpus::level::must, 413), {}, answered(200, "{}")).verdict,
+            verdict::fail);
+}
+
+TEST(Judge, AServerThatExitsDuringTheCaseFails) {
+  auto seen = answered(400, "{}");
+  seen.server_exited = "killed by signal 11 (Segmentation fault)";
+  const auto j = judge(make_case(corpus::level::may, 400), {}, seen);
+  EXPECT_EQ(j.verdict, verdict::fail);
+  EXPECT_NE(j.findings.back().find("killed by signal 11"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace upspec::run

@@ -33,7 +33,7 @@ void write_file(const fs::path& dir, const char* name, const std::string& conten
   }
 }
 
-void write_all(const nlohmann::json& index, const std::string& index_text, const fs::path& dir) {
+void write_index(const nlohmann::json& index, const std::string& index_text, const fs::path& dir) {
   if (auto problem = validate_index(index)) throw std::invalid_argument(*problem);
 
   std::error_code ec;
@@ -41,6 +41,10 @@ void write_all(const nlohmann::json& index, const std::string& index_text, const
   if (ec) throw std::runtime_error("cannot create " + dir.string() + ": " + ec.message());
 
   write_file(dir, "index.json", index_text);
+}
+
+void write_all(const nlohmann::json& index, const std::string& index_text, const fs::path& dir) {
+  write_index(index, index_text, dir);
   write_file(dir, "junit.xml", render_junit(index));
   write_file(dir, "summary.md", render_markdown(index));
   write_file(dir, "index.html", render_html(index));
@@ -60,6 +64,11 @@ void write_reports(const nlohmann::json& index, const fs::path& dir) {
 
 void write_reports(const nlohmann::ordered_json& index, const fs::path& dir) {
   write_all(nlohmann::json(index), pretty(index), dir);
+}
+
+void write_published(const nlohmann::json& index, const fs::path& dir) {
+  write_index(index, pretty(index), dir);
+  write_file(dir, "summary.md", render_markdown(index));
 }
 
 }  // namespace upspec::reports

@@ -1,5 +1,7 @@
 #include "commands/report_command.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -10,7 +12,7 @@ namespace upspec::cli {
 namespace {
 
 struct report_options {
-  std::string old_path, new_path, index_path, out_dir;
+  std::string old_path, new_path, index_path, out_dir, results_dir, readme;
   bool json_output = false;
 };
 
@@ -54,6 +56,71 @@ int render(const report_options& o) {
   return 0;
 }
 
+constexpr const char* kMatrixBegin = "<!-- results:begin (upspec report matrix) -->";
+constexpr const char* kMatrixEnd = "<!-- results:end -->";
+
+// reports/results/<target>/index.json for every target folder, in name order.
+int matrix(const report_options& o) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> dirs;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(o.results_dir, ec))
+    if (entry.is_directory() && fs::exists(entry.path() / "index.json")) dirs.push_back(entry);
+  if (ec) {
+    std::cerr << "upspec report matrix: cannot list " << o.results_dir << ": " << ec.message()
+              << "\n";
+    return 2;
+  }
+  if (dirs.empty()) {
+    std::cerr << "upspec report matrix: no <target>/index.json under " << o.results_dir << "\n";
+    return 2;
+  }
+  std::sort(dirs.begin(), dirs.end());
+  std::vector<reports::MatrixEntry> entries;
+  for (const auto& d : dirs) {
+    auto index = read_index((d / "index.json").string(), "matrix");
+    if (!index) return 2;
+    entries.push_back({d.filename().string(), std::move(*index)});
+  }
+  const std::string intro =
+      "# Published results\n\nThe conformance corpus against real servers, one folder per "
+      "target of `harness/targets/` with its `index.json` and `summary.md`. Regenerate with "
+      "`bash scripts/matrix`; every FAIL and ERROR is explained in "
+      "[../findings.md](../findings.md).\n\n";
+  {
+    std::ofstream out(fs::path(o.results_dir) / "README.md", std::ios::trunc);
+    out << intro << reports::render_matrix(entries, "");
+    if (!out) {
+      std::cerr << "upspec report matrix: cannot write " << o.results_dir << "/README.md\n";
+      return 2;
+    }
+  }
+  if (!o.readme.empty()) {
+    std::ifstream in(o.readme);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string readme = text.str();
+    const auto begin = readme.find(kMatrixBegin);
+    const auto end = readme.find(kMatrixEnd);
+    if (!in || begin == std::string::npos || end == std::string::npos || end < begin) {
+      std::cerr << "upspec report matrix: " << o.readme << " has no " << kMatrixBegin << " ... "
+                << kMatrixEnd << " block\n";
+      return 2;
+    }
+    // Links in the README are relative to the README's folder.
+    const auto prefix =
+        fs::relative(fs::absolute(o.results_dir), fs::absolute(o.readme).parent_path()).string() +
+        "/";
+    readme.replace(begin, end - begin,
+                   std::string(kMatrixBegin) + "\n" + reports::render_matrix(entries, prefix));
+    std::ofstream out(o.readme, std::ios::trunc);
+    out << readme;
+  }
+  std::cout << entries.size() << " target(s) in " << o.results_dir << "/README.md"
+            << (o.readme.empty() ? "" : " and " + o.readme) << "\n";
+  return 0;
+}
+
 }  // namespace
 
 void add_report_command(CLI::App& app) {
@@ -74,6 +141,14 @@ void add_report_command(CLI::App& app) {
   r->add_option("index", o->index_path, "The index.json (or its report folder)")->required();
   r->add_option("--out", o->out_dir, "Folder to write")->required();
   r->callback([o] { throw CLI::RuntimeError(render(*o)); });
+  CLI::App* m = cmd->add_subcommand(
+      "matrix",
+      "Write the Markdown table of published results (one row per target: implementation, "
+      "version, verdict counts) from DIR/<target>/index.json into DIR/README.md, and into the "
+      "README block between the results markers when --readme is given.");
+  m->add_option("dir", o->results_dir, "The results folder, e.g. reports/results")->required();
+  m->add_option("--readme", o->readme, "A Markdown file whose results block is replaced");
+  m->callback([o] { throw CLI::RuntimeError(matrix(*o)); });
 }
 
 }  // namespace upspec::cli

@@ -10,6 +10,7 @@
 #include "corpus/corpus_store.hpp"
 #include "run/report_index.hpp"
 #include "run/runner.hpp"
+#include "targets/managed_run.hpp"
 #include "upspec/reports/reports.hpp"
 
 namespace upspec::cli {
@@ -17,7 +18,10 @@ namespace {
 
 struct run_cli_options {
   std::vector<std::string> target_urls;
-  std::string targets_file;
+  std::string targets_path;  // a targets file, or a folder of targets (harness/targets)
+  std::vector<std::string> only;
+  bool reinstall = false;
+  std::string results_dir;
   std::string corpus_dir;
   std::vector<std::string> select, exclude, headers;
   bool strict = false;
@@ -48,6 +52,11 @@ class progress {
   }
   void finish() {
     if (tty_) std::cerr << "\n";
+  }
+  // A line about the run itself (a target starting, installing, restarting).
+  void say(const std::string& line) {
+    std::lock_guard lock(mutex_);
+    std::cerr << (tty_ ? "\r\033[K" : "") << "upspec run: " << line << "\n";
   }
 
  private:
@@ -85,14 +94,32 @@ int run_cases(const run_cli_options& o) {
     return 2;
   }
 
+  // Each target, and for those the harness installs and starts itself, their definition.
   std::vector<run::target> targets;
-  if (!o.targets_file.empty()) {
-    auto t = run::load_targets(o.targets_file);
+  std::vector<std::optional<targets::target_definition>> managed;
+  if (!o.targets_path.empty() && std::filesystem::is_directory(o.targets_path)) {
+    auto d = targets::load_target_directory(o.targets_path, o.only);
+    if (auto* why = std::get_if<std::string>(&d)) {
+      std::cerr << "upspec run: " << *why << "\n";
+      return 2;
+    }
+    for (auto& def : std::get<std::vector<targets::target_definition>>(d)) {
+      targets.push_back(def.target);
+      managed.emplace_back(std::move(def));
+    }
+  } else if (!o.targets_path.empty()) {
+    auto t = run::load_targets(o.targets_path);
     if (auto* why = std::get_if<std::string>(&t)) {
       std::cerr << "upspec run: " << *why << "\n";
       return 2;
     }
-    targets = std::get<std::vector<run::target>>(t);
+    for (auto& one : std::get<std::vector<run::target>>(t))
+      if (o.only.empty() || matches_any(o.only, one.name)) targets.push_back(std::move(one));
+    if (targets.empty()) {
+      std::cerr << "upspec run: no target of " << o.targets_path << " is named by --only\n";
+      return 2;
+    }
+    managed.resize(targets.size());
   }
   for (const auto& url : o.target_urls) {
     if (auto e = run::parse_url(url); std::holds_alternative<std::string>(e)) {
@@ -103,8 +130,12 @@ int run_cases(const run_cli_options& o) {
     t.name = url;
     t.url = url;
     targets.push_back(std::move(t));
+    managed.emplace_back();
   }
-  if (targets.empty()) targets.push_back(run::builtin_target());
+  if (targets.empty()) {
+    targets.push_back(run::builtin_target());
+    managed.emplace_back();
+  }
 
   run::run_options ro;
   ro.jobs = std::max(1u, o.jobs);
@@ -125,10 +156,21 @@ int run_cases(const run_cli_options& o) {
   const auto started = std::chrono::steady_clock::now();
   const std::string started_at = utc_now();
   std::vector<run::target_run> runs;
-  for (const auto& t : targets) {
+  const auto on_result = [&](const auto& tt, const auto& c, const auto& r) { bar.done(tt, c, r); };
+  targets::bring_up_options bring_up;
+  bring_up.reinstall = o.reinstall;
+  bring_up.io_timeout = ro.timeout;
+  const auto say = [&](const std::string& line) { bar.say(line); };
+  for (std::size_t k = 0; k < targets.size(); ++k) {
+    const auto& t = targets[k];
     try {
-      runs.push_back(run::run_target(
-          t, cases, ro, [&](const auto& tt, const auto& c, const auto& r) { bar.done(tt, c, r); }));
+      if (managed[k]) {
+        const auto log = std::filesystem::path(o.report_dir) / "logs" / (t.name + ".log");
+        runs.push_back(
+            targets::run_managed_target(*managed[k], log, bring_up, cases, ro, on_result, say));
+      } else {
+        runs.push_back(run::run_target(t, cases, ro, on_result));
+      }
     } catch (const std::exception& e) {
       bar.finish();
       std::cerr << "upspec run: " << t.name << ": " << e.what() << "\n";
@@ -149,6 +191,19 @@ int run_cases(const run_cli_options& o) {
     std::cerr << "upspec run: cannot write the reports to " << o.report_dir << ": " << e.what()
               << "\n";
     return 2;
+  }
+  if (!o.results_dir.empty()) {
+    // Each target's own index.json and summary.md, the form reports/results publishes.
+    for (const auto& r : runs) {
+      const auto dir = std::filesystem::path(o.results_dir) / r.t.name;
+      try {
+        reports::write_published(
+            nlohmann::json::parse(request::dump_json(run::build_index(cases, {r}, info))), dir);
+      } catch (const std::exception& e) {
+        std::cerr << "upspec run: cannot write " << dir.string() << ": " << e.what() << "\n";
+        return 2;
+      }
+    }
   }
   bool failed = false;
   for (const auto& r : runs) {
@@ -178,7 +233,18 @@ void add_run_command(CLI::App& app) {
       "happen.");
   cmd->add_option("--target", o->target_urls,
                   "A server's GraphQL URL, e.g. http://127.0.0.1:4000/graphql (repeatable)");
-  cmd->add_option("--targets", o->targets_file, "A JSON file listing targets (see docs/run.md)");
+  cmd->add_option("--targets", o->targets_path,
+                  "A folder of targets the harness installs, starts and stops itself, e.g. "
+                  "harness/targets (docs/targets.md), or a JSON file listing running servers "
+                  "(docs/run.md)");
+  cmd->add_option("--only", o->only,
+                  "With --targets: only the targets of this name (repeatable)");
+  cmd->add_flag("--reinstall", o->reinstall,
+                "With a targets folder: run every target's install command even when it looks "
+                "installed");
+  cmd->add_option("--results", o->results_dir,
+                  "Also write each target's own index.json and summary.md to DIR/<name>/ (how "
+                  "reports/results is published)");
   cmd->add_option("--corpus", o->corpus_dir,
                   "Corpus folder (default corpus/cases or $UPSPEC_CORPUS)");
   cmd->add_option("--select", o->select,

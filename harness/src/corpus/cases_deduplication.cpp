@@ -68,6 +68,7 @@ void add_deduplication_cases(catalog& cat) {
         encoder::encode_form(parts))
         .rule("A mapped file that never arrives fails every field that uses it",
               "graphql-upload: File missing in the request")
+        .accepts({400}, verdict::non_strict, kWholeBodyFirst)
         .intends(200);
   }
 }

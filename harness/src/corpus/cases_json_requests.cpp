@@ -42,12 +42,14 @@ void add_json_request_cases(catalog& cat) {
   cat.add("json-requests", "get-query", "A query over GET")
       .method("GET", "?query=%7B%20ping%20%7D")
       .rule("Queries may use GET", "GraphQL over HTTP, GET")
+      .level(level::may)
       .intends(200);
   cat.add("json-requests", "get-variables", "A query over GET with variables and operationName")
       .method("GET",
               "?query=query%20Q(%24v%3A%20Boolean)%20%7B%20ping%20%40include(if%3A%20%24v)%20%7D&"
               "variables=%7B%22v%22%3Atrue%7D&operationName=Q")
       .rule("Queries may use GET", "GraphQL over HTTP, GET")
+      .level(level::may)
       .intends(200);
 }
 

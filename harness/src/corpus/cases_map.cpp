@@ -78,7 +78,8 @@ void add_map_cases(catalog& cat) {
   add("unknown-key", "A map entry whose file never comes",
       R"({"0": ["variables.file"], "1": ["variables.other"]})")
       .rule("A mapped file that never arrives fails only where it is used",
-            "graphql-upload: File missing in the request");
+            "graphql-upload: File missing in the request")
+      .accepts({400}, verdict::non_strict, kWholeBodyFirst);
   add("whitespace", "A map with whitespace and newlines",
       "\r\n{ \"0\" :\r\n [ \"variables.file\" ] }\r\n")
       .rule(map_rule, "RFC 8259 §2")

@@ -34,6 +34,12 @@ inline constexpr const char* kSpecOrder =
 inline constexpr const char* kSpecPaths =
     "GraphQL multipart request spec, map field (object paths)";
 inline constexpr const char* kRfc2046 = "RFC 2046 §5.1.1";
+// Accepted alternatives that several real servers share (docs/run.md, "Accepted alternatives").
+inline constexpr const char* kWholeBodyFirst =
+    "a server that reads the whole body before it executes may refuse the request as a whole";
+inline constexpr const char* kBufferedOrder =
+    "a server that reads the whole body first can take the fields in any order; the order is "
+    "what lets a server stream, and the client's duty";
 inline constexpr const char* kRfc7578 = "RFC 7578 §4";
 
 }  // namespace upspec::corpus::build

@@ -39,6 +39,13 @@ int severity(verdict v) {
   return 0;
 }
 
+verdict at_most_non_strict(verdict v) {
+  return severity(v) > severity(verdict::non_strict) ? verdict::non_strict : v;
+}
+
+// A 4xx that refuses the request for what it is; 404 says the URL is wrong, not the request.
+bool is_refusal(int status) { return status >= 400 && status < 500 && status != 404; }
+
 void worsen(judgement& j, verdict v, std::string finding) {
   if (severity(v) > severity(j.verdict)) j.verdict = v;
   j.findings.push_back(std::move(finding));
@@ -170,6 +177,11 @@ judgement judge(const corpus::test_case& c, const target_traits& target, const o
                "a request error answered with " + std::to_string(r.status) +
                    " instead of 200 (GraphQL over HTTP allows it, but application/json SHOULD use "
                    "200)");
+      } else if (is_refusal(want.status) && is_refusal(r.status)) {
+        // Refused as it must be; which 4xx says why (RFC 9110 §15.5), and that is a SHOULD.
+        worsen(j, at_most_non_strict(missed(c.requirement)),
+               "refused with " + std::to_string(r.status) + ", expected " +
+                   expected_summary(want) + " (RFC 9110 §15.5: the status SHOULD say why)");
       } else {
         worsen(j, missed(c.requirement),
                "status " + std::to_string(r.status) + ", expected " + expected_summary(want));
@@ -179,6 +191,8 @@ judgement judge(const corpus::test_case& c, const target_traits& target, const o
   if (seen.connection_unusable)
     worsen(j, verdict::fail,
            "the connection stayed open after the answer but a request on it then failed");
+  if (!seen.server_exited.empty())
+    worsen(j, verdict::fail, "the server process " + seen.server_exited + " during the case");
   if (seen.canary_failed)
     worsen(j, verdict::fail,
            "poisons the server: the canary request afterwards failed (" + seen.canary_error + ")");

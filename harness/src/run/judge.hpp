@@ -26,6 +26,7 @@ struct observation {
       false;                   // kept open after an error answer, but a request on it then failed
   bool canary_failed = false;  // a known-good request on a fresh connection failed afterwards
   std::string canary_error;
+  std::string server_exited;  // how the server's process ended during the case, when it did
 };
 
 struct judgement {

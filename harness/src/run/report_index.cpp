@@ -78,6 +78,8 @@ json build_index(const std::vector<corpus::test_case>& cases, const std::vector<
            {"unsupported", json(std::vector<std::string>(r.t.traits.unsupported_fields.begin(),
                                                          r.t.traits.unsupported_fields.end()))},
            {"totals", totals_of(r)}};
+    if (!r.t.language.empty()) t["language"] = r.t.language;
+    if (!r.log.empty()) t["log"] = r.log;
     index["targets"].push_back(std::move(t));
   }
   index["cases"] = json::array();

@@ -74,7 +74,7 @@ std::optional<std::string> canary_fails(const endpoint& ep, const header_list& e
     if (auto ec = conn.connect(ep.host, ep.port)) return "cannot connect: " + ec.message();
   const auto x = exchange(conn, canary_case(), ep, extra);
   if (!x.response) return x.error;
-  judgement j = judge(canary_case(), {}, observation{x.response, x.error, false, false, {}});
+  judgement j = judge(canary_case(), {}, observation{x.response, x.error, false, false, {}, {}});
   if (j.verdict != corpus::verdict::pass)
     return j.findings.empty() ? std::string("unexpected answer") : j.findings.front();
   return std::nullopt;
@@ -94,7 +94,8 @@ std::optional<corpus::test_case> adapt_to_limits(const corpus::test_case& c,
 }
 
 target_run run_target(const target& t, const std::vector<corpus::test_case>& cases,
-                      const run_options& options, const result_callback& on_result) {
+                      const run_options& options, const result_callback& on_result,
+                      server_control* control) {
   target_run out;
   out.t = t;
   out.results.resize(cases.size());
@@ -106,7 +107,27 @@ target_run run_target(const target& t, const std::vector<corpus::test_case>& cas
   } else {
     fixed = std::get<endpoint>(parse_url(t.url));
     out.url = t.url;
+    if (control) {
+      const std::string port = ":" + std::to_string(fixed.port);
+      if (const auto at = out.url.find(port); at != std::string::npos)
+        out.url.replace(at, port.size(), ":{port}");
+    }
   }
+  std::mutex restart_mutex;
+  // Whether the server exited during the case; if so it is started again for the next one.
+  const auto check_server = [&](observation& seen, const std::string& case_id) {
+    if (!control) return;
+    auto how = control->exited();
+    // A crash can reset the connection a moment before the process is gone.
+    for (int i = 0; !how && !seen.response && i < 10; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      how = control->exited();
+    }
+    if (!how) return;
+    seen.server_exited = *how;
+    std::lock_guard lock(restart_mutex);
+    if (control->exited()) control->restart("it " + *how + " during case " + case_id);
+  };
   header_list extra = t.headers;
   extra.insert(extra.end(), options.headers.begin(), options.headers.end());
 
@@ -129,6 +150,12 @@ target_run run_target(const target& t, const std::vector<corpus::test_case>& cas
         out.results[i] = std::move(r);
         if (on_result) on_result(t, original, out.results[i]);
         continue;
+      }
+      if (t.max_request_size && adapted->request.body_size() > *t.max_request_size &&
+          adapted->expect.status != 0) {
+        corpus::expectation refused;
+        refused.status = 413;
+        adapted->expect = refused;  // over the request size limit the target declares
       }
       const corpus::test_case& c = *adapted;
       observation seen;
@@ -158,7 +185,7 @@ target_run run_target(const target& t, const std::vector<corpus::test_case>& cas
           seen.response = x.response;
           seen.transport_error = x.error;
           r.wire = std::move(x.wire);
-          if (t.builtin) {
+          if (t.builtin || control) {
             // The port changes from run to run; reports must diff cleanly.
             const std::string host = "127.0.0.1:" + std::to_string(ep.port);
             for (auto at = r.wire.find(host); at != std::string::npos; at = r.wire.find(host, at))
@@ -177,14 +204,22 @@ target_run run_target(const target& t, const std::vector<corpus::test_case>& cas
             conn.reset();
           }
         }
+        check_server(seen, c.id);
         // A target that cannot be reached at all is down, not poisoned by this case.
         const bool unreachable = seen.transport_error.rfind("cannot connect", 0) == 0;
-        if (options.canary && !unreachable) {
+        if (options.canary && !unreachable && seen.server_exited.empty()) {
           if (auto why = canary_fails(ep, extra, options.timeout, nullptr)) {
-            seen.canary_failed = true;
+            check_server(seen, c.id);
+            seen.canary_failed = seen.server_exited.empty();
             seen.canary_error = *why;
-            r.poisoned = true;
-            if (t.builtin && options.jobs == 1) builtin->restart(c.limits);
+            r.poisoned = seen.canary_failed;
+            if (r.poisoned && options.jobs == 1) {
+              if (t.builtin) builtin->restart(c.limits);
+              if (control) {
+                std::lock_guard lock(restart_mutex);
+                control->restart("the canary failed after case " + c.id);
+              }
+            }
           }
         }
       }

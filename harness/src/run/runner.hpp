@@ -11,6 +11,7 @@
 #include "client/http_response.hpp"
 #include "corpus/test_case.hpp"
 #include "run/judge.hpp"
+#include "run/server_control.hpp"
 #include "run/target.hpp"
 #include "run/wire.hpp"
 
@@ -36,14 +37,18 @@ struct case_result {
 struct target_run {
   target t;
   std::vector<case_result> results;  // in the order of the cases given
-  std::string url;                   // where it was reached (normalised for the built-in server)
+  std::string url;  // where it was reached ({port} for servers the harness started)
+  std::string log;  // the end of the server's log when something went wrong with the server
 };
 
 using result_callback =
     std::function<void(const target&, const corpus::test_case&, const case_result&)>;
 
+// `control`, when given, is the target's server started by the harness: it is started again
+// when it exits during a case or (with one job) when a canary finds it poisoned.
 target_run run_target(const target& t, const std::vector<corpus::test_case>& cases,
-                      const run_options& options, const result_callback& on_result);
+                      const run_options& options, const result_callback& on_result,
+                      server_control* control = nullptr);
 
 // The case with its expectation re-derived for a target whose limits differ from the case's,
 // or nullopt when the case tests the limits themselves (UNSUPPORTED there).

@@ -1,6 +1,7 @@
 #include "run/target.hpp"
 
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "upspec/request/json_field.hpp"
@@ -55,6 +56,42 @@ target builtin_target() {
   return t;
 }
 
+std::optional<std::string> read_target(const request::json& j, target& t) {
+  if (!j.is_object()) return "a target must be a JSON object";
+  try {
+    if (!j.contains("name") || !j["name"].is_string() || j["name"].get<std::string>().empty())
+      return "every target needs a name";
+    t.name = j["name"].get<std::string>();
+    if (!j.contains("url") || !j["url"].is_string()) return t.name + ": no url";
+    t.url = j["url"].get<std::string>();
+    t.implementation = j.value("implementation", std::string());
+    t.version = j.value("version", std::string());
+    t.language = j.value("language", std::string());
+    t.traits.upspec_codes = j.value("upspec_codes", false);
+    for (const auto& f : j.value("unsupported", request::json::array()))
+      t.traits.unsupported_fields.insert(f.get<std::string>());
+    if (j.contains("limits")) {
+      const auto& l = j["limits"];
+      if (l.contains("max_field_size"))
+        t.limits.max_field_size = l["max_field_size"].is_null()
+                                      ? std::numeric_limits<std::uint64_t>::max()
+                                      : l["max_field_size"].get<std::uint64_t>();
+      if (l.contains("max_request_size") && !l["max_request_size"].is_null())
+        t.max_request_size = l["max_request_size"].get<std::uint64_t>();
+      if (l.contains("max_file_size") && !l["max_file_size"].is_null())
+        t.limits.max_file_size = l["max_file_size"].get<std::uint64_t>();
+      if (l.contains("max_files") && !l["max_files"].is_null())
+        t.limits.max_files = l["max_files"].get<std::uint64_t>();
+    }
+    const request::json headers =
+        j.value("headers", request::json::object());  // items() needs it alive
+    for (const auto& [k, v] : headers.items()) t.headers.emplace_back(k, v.get<std::string>());
+  } catch (const request::json::exception& e) {
+    return t.name + ": a field has the wrong type (" + e.what() + ")";
+  }
+  return std::nullopt;
+}
+
 std::variant<std::vector<target>, std::string> load_targets(const std::string& path) {
   std::ifstream in(path);
   if (!in) return "cannot read " + path;
@@ -67,28 +104,9 @@ std::variant<std::vector<target>, std::string> load_targets(const std::string& p
   std::vector<target> out;
   for (const auto& j : doc["targets"]) {
     target t;
-    if (!j.is_object() || !j.contains("name") || !j.contains("url"))
-      return path + ": every target needs a name and a url";
-    t.name = j["name"].get<std::string>();
-    t.url = j["url"].get<std::string>();
+    if (auto why = read_target(j, t)) return path + ": " + *why;
     if (auto e = parse_url(t.url); std::holds_alternative<std::string>(e))
       return path + ": " + std::get<std::string>(e);
-    t.implementation = j.value("implementation", std::string());
-    t.version = j.value("version", std::string());
-    t.traits.upspec_codes = j.value("upspec_codes", false);
-    for (const auto& f : j.value("unsupported", request::json::array()))
-      t.traits.unsupported_fields.insert(f.get<std::string>());
-    if (j.contains("limits")) {
-      const auto& l = j["limits"];
-      t.limits.max_field_size = l.value("max_field_size", t.limits.max_field_size);
-      if (l.contains("max_file_size") && !l["max_file_size"].is_null())
-        t.limits.max_file_size = l["max_file_size"].get<std::uint64_t>();
-      if (l.contains("max_files") && !l["max_files"].is_null())
-        t.limits.max_files = l["max_files"].get<std::uint64_t>();
-    }
-    const request::json headers =
-        j.value("headers", request::json::object());  // items() needs it alive
-    for (const auto& [k, v] : headers.items()) t.headers.emplace_back(k, v.get<std::string>());
     out.push_back(std::move(t));
   }
   if (out.empty()) return path + ": no targets";

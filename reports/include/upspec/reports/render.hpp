@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace upspec::reports {
 
@@ -24,6 +25,14 @@ struct HtmlOptions {
   // 8 KiB, this only guards against an index that does not.
   std::size_t max_field = std::size_t{16} << 10;
 };
+
+// The published matrix: one Markdown table row per target, from each target's own index.json
+// (`upspec run --results`), with a link to `<link_prefix><name>/summary.md`.
+struct MatrixEntry {
+  std::string name;
+  nlohmann::json index;
+};
+std::string render_matrix(const std::vector<MatrixEntry>& entries, const std::string& link_prefix);
 
 // One self-contained HTML page: inline CSS and JS, no external resource.
 std::string render_html(const nlohmann::json& index, const HtmlOptions& options = {});

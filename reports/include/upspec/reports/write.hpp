@@ -16,4 +16,7 @@ namespace upspec::reports {
 void write_reports(const nlohmann::json& index, const std::filesystem::path& dir);
 void write_reports(const nlohmann::ordered_json& index, const std::filesystem::path& dir);
 
+// Only index.json and summary.md: what a published result keeps (reports/results/<target>/).
+void write_published(const nlohmann::json& index, const std::filesystem::path& dir);
+
 }  // namespace upspec::reports

@@ -1,0 +1,187 @@
+#include "targets/managed_target.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "client/http_request.hpp"
+#include "client/http_response.hpp"
+#include "client/raw_connection.hpp"
+
+namespace upspec::targets {
+namespace {
+
+namespace fs = std::filesystem;
+using clock_type = std::chrono::steady_clock;
+
+constexpr int kMaxRestarts = 25;
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  return buf;
+}
+
+}  // namespace
+
+std::uint16_t free_loopback_port() {
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::acceptor acceptor(
+      io, {boost::asio::ip::make_address("127.0.0.1"), 0}, /*reuse_address=*/false);
+  return acceptor.local_endpoint().port();
+}
+
+managed_target::managed_target(target_definition d, fs::path log, bring_up_options options)
+    : def_(std::move(d)), log_(std::move(log)), options_(options), target_(def_.target) {}
+
+managed_target::~managed_target() { stop(); }
+
+void managed_target::note(const std::string& line) const {
+  std::ofstream out(log_, std::ios::app);
+  out << "== upspec " << utc_now() << ": " << line << "\n";
+}
+
+std::string managed_target::log_tail(std::size_t bytes) const {
+  std::ifstream in(log_, std::ios::binary);
+  std::stringstream all;
+  all << in.rdbuf();
+  std::string text = all.str();
+  if (text.size() <= bytes) return text;
+  text.erase(0, text.size() - bytes);
+  if (const auto nl = text.find('\n'); nl != std::string::npos) text.erase(0, nl + 1);
+  return "[...]\n" + text;
+}
+
+std::optional<std::string> managed_target::install_if_needed() {
+  if (def_.install.empty()) return std::nullopt;
+  const fs::path marker = def_.dir / def_.installed;
+  std::error_code ec;
+  std::string why;
+  if (options_.reinstall) {
+    why = "--reinstall";
+  } else if (!fs::exists(marker, ec)) {
+    why = def_.installed + " is missing";
+  } else {
+    const auto installed_at = fs::last_write_time(marker, ec);
+    for (const auto& lock : def_.lockfiles) {
+      const auto changed_at = fs::last_write_time(def_.dir / lock, ec);
+      if (!ec && changed_at > installed_at) why = lock + " is newer than " + def_.installed;
+    }
+  }
+  if (why.empty()) return std::nullopt;
+  note("installing (" + why + "): " + def_.install);
+  const auto started = clock_type::now();
+  const std::string how = run_to_completion(def_.install, def_.dir, {}, log_, def_.install_timeout);
+  const auto seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(clock_type::now() - started).count();
+  note("install " + how + " after " + std::to_string(seconds) + " s");
+  if (how != "exited with status 0") return "the install command " + how + ": " + def_.install;
+  if (!fs::exists(marker, ec))
+    return "the install command succeeded but " + def_.installed + " does not exist";
+  return std::nullopt;
+}
+
+std::optional<std::string> managed_target::wait_until_ready() {
+  const auto endpoint = std::get<run::endpoint>(run::parse_url(target_.url));
+  const auto deadline = clock_type::now() + def_.ready.timeout;
+  std::string last = "no answer yet";
+  while (clock_type::now() < deadline) {
+    if (auto how = server_.exited()) return "the server " + *how + " before it was ready";
+    client::raw_connection conn(std::chrono::seconds(5));
+    if (auto ec = conn.connect(endpoint.host, endpoint.port)) {
+      last = "cannot connect: " + ec.message();
+    } else {
+      client::http_request probe;
+      probe.method = def_.ready.method;
+      probe.target = endpoint.path;
+      probe.host = endpoint.host + ":" + std::to_string(endpoint.port);
+      if (!def_.ready.body.empty()) probe.headers.emplace_back("Content-Type", "application/json");
+      probe.headers.insert(probe.headers.end(), target_.headers.begin(), target_.headers.end());
+      probe.body = def_.ready.body;
+      probe.body_framing = def_.ready.body.empty() && probe.method == "GET"
+                               ? client::framing::none
+                               : client::framing::content_length;
+      client::http_response answer;
+      if (auto sent = conn.send(client::request_bytes(probe))) {
+        last = "cannot send the probe: " + sent.message();
+      } else if (auto read = conn.read_response(answer)) {
+        last = "no answer to the probe: " + read.message();
+      } else if (answer.status == def_.ready.status) {
+        return std::nullopt;
+      } else {
+        last = "the probe was answered " + std::to_string(answer.status) + ": " +
+               answer.body.substr(0, 200);
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  return "not ready within " + std::to_string(def_.ready.timeout.count()) + " s (" + last + ")";
+}
+
+std::optional<std::string> managed_target::start_and_wait() {
+  // A restart keeps the port: the runner and its connections know the target by it.
+  if (port_ == 0) port_ = free_loopback_port();
+  target_.url = url_on_port(def_.target.url, port_);
+  note("starting on port " + std::to_string(port_) + ": " + def_.start);
+  const environment env{{"PORT", std::to_string(port_)}, {"HOST", "127.0.0.1"}};
+  if (auto why = server_.start(def_.start, def_.dir, env, log_)) return why;
+  if (auto why = wait_until_ready()) {
+    note(*why);
+    server_.stop();
+    return why;
+  }
+  note("ready at " + target_.url);
+  return std::nullopt;
+}
+
+std::optional<std::string> managed_target::bring_up() {
+  std::lock_guard lock(mutex_);
+  for (const auto& command : def_.required_commands)
+    if (!on_path(command)) {
+      const std::string why = "needs '" + command + "', which is not on PATH";
+      note(why);
+      return why;
+    }
+  if (auto why = install_if_needed()) return why;
+  return start_and_wait();
+}
+
+void managed_target::stop() {
+  std::lock_guard lock(mutex_);
+  if (server_.running()) {
+    server_.stop();
+    note("stopped");
+  }
+}
+
+std::optional<std::string> managed_target::exited() {
+  std::lock_guard lock(mutex_);
+  if (gave_up_) return std::string("did not come back after a restart");
+  return server_.exited();
+}
+
+bool managed_target::restart(const std::string& reason) {
+  std::lock_guard lock(mutex_);
+  if (gave_up_) return false;
+  if (++restarts_ > kMaxRestarts) {
+    note("not restarting again (" + std::to_string(kMaxRestarts) + " restarts already): " + reason);
+    gave_up_ = true;
+    return false;
+  }
+  if (auto how = server_.exited())
+    note("the server " + *how + "; restarting (" + reason + ")");
+  else
+    note("restarting (" + reason + ")");
+  server_.stop();
+  if (auto why = start_and_wait()) {
+    gave_up_ = true;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace upspec::targets
