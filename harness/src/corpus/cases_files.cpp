@@ -133,6 +133,17 @@ void add_file_cases(catalog& cat) {
         .rule("The filename is reported as sent, quoted-pairs resolved",
               "RFC 7578 §4.2; RFC 9110 §5.6.4")
         .intends(200);
+  {
+    // filename first, so that a scanner looking for "name=" meets the quoted one first.
+    encoder::encoding filename_first;
+    filename_first.filename_before_name = true;
+    cat.add("files", "filename-holds-name-parameter", "A quoted filename that holds name=...")
+        .multipart(encoder::encode_form(
+            single_with_file(file_part("x\n", "report; name=upload; .txt")), filename_first))
+        .rule("A quoted-string is one parameter value: what it holds is not parsed as parameters",
+              "RFC 9110 §5.6.4; RFC 7578 §4.2")
+        .intends(200);
+  }
   add("filename-path", "A filename with directory parts",
       single_with_file(file_part("x\n", "../../etc/passwd")))
       .level(level::may)

@@ -26,6 +26,14 @@ void add_json_request_cases(catalog& cat) {
        {{"query", single_query()}, {"variables", {{"file", "a.txt"}}}})
       .rule("Upload values only come from multipart requests (Upload value invalid.)",
             "GraphQL multipart request spec, Upload scalar");
+  // async-graphql marks uploads in variables with such strings and trusts any it finds.
+  for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
+           {"upload-as-placeholder-string", "#__graphql_file__:0"},
+           {"upload-as-bad-placeholder-string", "#__graphql_file__:x"}})
+    post(name, "An Upload variable given an implementation's internal placeholder string",
+         {{"query", single_query()}, {"variables", {{"file", value}}}})
+        .rule("Upload values only come from multipart requests (Upload value invalid.)",
+              "GraphQL multipart request spec, Upload scalar");
   post("syntax-error", "A query that does not parse", {{"query", "{ ping "}})
       .rule("A document that does not parse is a request error",
             "GraphQL spec §2; GraphQL over HTTP");

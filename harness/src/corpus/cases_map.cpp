@@ -8,12 +8,13 @@ using namespace build;
 
 namespace {
 
-encoder::encoded_request with_map(const std::string& map_text, bool with_file = true) {
+encoder::encoded_request with_map(const std::string& map_text, bool with_file = true,
+                                  const std::string& file_field = "0") {
   std::vector<encoder::form_part> parts{
       {"operations", {}, {}, {}, request::dump_json(single_operations()), {}, false},
       {"map", {}, {}, {}, map_text, {}, false}};
   if (with_file)
-    parts.push_back({"0", "a.txt", {}, "text/plain", "Alpha file content.\n", {}, false});
+    parts.push_back({file_field, "a.txt", {}, "text/plain", "Alpha file content.\n", {}, false});
   return encoder::encode_form(parts);
 }
 
@@ -68,9 +69,10 @@ void add_map_cases(catalog& cat) {
       .rule("Files the map does not name are ignored; the variable stays null", kSpec);
   add("empty-paths", "A map entry with no paths", R"({"0": []})")
       .rule("An upload mapped nowhere is not placed; the variable stays null", kSpec);
-  add("key-with-spaces", "A file field name with spaces and non-ASCII",
-      R"({"fi le é": ["variables.file"]})")
-      .rule("File field names are arbitrary", kSpec);
+  cat.add("map", "key-with-spaces", "A file field name with spaces and non-ASCII")
+      .multipart(with_map(R"({"fi le é": ["variables.file"]})", true, "fi le é"))
+      .rule("File field names are arbitrary", kSpec)
+      .intends(200);
   add("duplicate-keys", "A map naming the same key twice: the last wins",
       R"({"0": ["nope"], "0": ["variables.file"]})")
       .level(level::may)
