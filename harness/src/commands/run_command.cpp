@@ -217,6 +217,12 @@ int run_cases(const run_cli_options& o) {
   const double seconds = static_cast<double>(info.duration_ms) / 1000.0;
   std::cout << cases.size() * targets.size() << " results in " << seconds << " s; reports in "
             << o.report_dir << "/\n";
+  for (const auto& r : runs)
+    if (!r.came_up) {
+      std::cerr << "upspec run: " << r.t.name << " could not be brought up; see "
+                << o.report_dir << "/logs/" << r.t.name << ".log\n";
+      return 2;
+    }
   return failed ? 1 : 0;
 }
 
@@ -230,7 +236,8 @@ void add_run_command(CLI::App& app) {
       "the reference, and write index.json, junit.xml, summary.md and index.html. Without --target "
       "or --targets, runs against the built-in reference server on a free loopback port. Exits 1 "
       "when a case FAILs (with --strict, also NON-STRICT), 2 when the run itself could not "
-      "happen.");
+      "happen or a target of a targets folder could not be installed or started (its cases are "
+      "ERROR and the reports are written all the same).");
   cmd->add_option("--target", o->target_urls,
                   "A server's GraphQL URL, e.g. http://127.0.0.1:4000/graphql (repeatable)");
   cmd->add_option("--targets", o->targets_path,
