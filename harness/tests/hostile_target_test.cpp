@@ -108,6 +108,26 @@ TEST(HostileTarget, SilentServerIsAnErrorWithinTheTimeout) {
   EXPECT_LT(t.seconds, 3.0);
 }
 
+TEST(HostileTarget, ATargetThatRefusesTheCanaryItselfIsNotCalledPoisoned) {
+  // What a CSRF check does to every upload without its header.
+  hostile_server s([](tcp::socket& sock) {
+    read_some(sock);
+    const std::string body = R"({"errors":[{"message":"blocked"}]})";
+    net::write(sock, net::buffer("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n"
+                                 "Connection: close\r\nContent-Length: " +
+                                 std::to_string(body.size()) + "\r\n\r\n" + body));
+  });
+  target t;
+  t.name = "blocks-uploads";
+  t.url = s.url();
+  run_options o;
+  o.timeout = std::chrono::milliseconds(1000);
+  const auto run = run_target(t, {a_case()}, o, {});
+  EXPECT_NE(run.note.find("canary"), std::string::npos);
+  EXPECT_FALSE(run.results.at(0).poisoned);
+  EXPECT_EQ(run.results.at(0).j.verdict, corpus::verdict::fail);  // 400 where 200 is owed
+}
+
 TEST(HostileTarget, ClosingServerIsAnError) {
   hostile_server s([](tcp::socket& sock) { sock.close(); });
   EXPECT_EQ(play(s).j.verdict, corpus::verdict::error);

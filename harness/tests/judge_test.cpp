@@ -149,6 +149,17 @@ TEST(Judge, AnotherRefusalStatusIsAMissedShould) {
             verdict::fail);
 }
 
+TEST(Judge, ARefusalAnsweredWith200AndOnlyErrorsIsAMissedShould) {
+  const auto j = judge(make_case(corpus::level::must, 400), {},
+                       answered(200, R"({"errors":[{"message":"bad multipart"}]})"));
+  EXPECT_EQ(j.verdict, verdict::non_strict);
+  // With a data entry, execution started: the request was not refused.
+  EXPECT_EQ(judge(make_case(corpus::level::must, 400), {},
+                  answered(200, R"({"data":null,"errors":[{"message":"m"}]})"))
+                .verdict,
+            verdict::fail);
+}
+
 TEST(Judge, AServerThatExitsDuringTheCaseFails) {
   auto seen = answered(400, "{}");
   seen.server_exited = "killed by signal 11 (Segmentation fault)";

@@ -100,6 +100,11 @@ void append_target_details(std::string& out, const Report& report) {
       unsupported += (unsupported.empty() ? "" : ", ") + u;
     }
     append_html(out, unsupported.empty() ? "-" : unsupported, 4 * kShort);
+    if (!target.note.empty()) {
+      out += "<p>";
+      append_html(out, target.note, 4 * kShort);
+      out += "</p>";
+    }
     out += "</td><td>";
     if (target.log.empty()) {
       out += "-";

@@ -146,6 +146,10 @@ std::string category_matrix(const Report& report) {
 std::string render_markdown(const nlohmann::json& index) {
   const Report report = detail::load_report(index);
   std::string out = headline(report) + totals_table(report);
+  std::string notes;
+  for (const auto& target : report.targets)
+    if (!target.note.empty()) notes += "- " + cell(target.name) + ": " + cell(target.note) + "\n";
+  if (!notes.empty()) out += notes + "\n";
   const std::string matrix = report.targets.size() > 1 ? category_matrix(report) : std::string{};
   const std::string footer =
       "_Rendered from index.json; junit.xml and index.html hold every case._\n";

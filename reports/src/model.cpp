@@ -58,6 +58,7 @@ Target load_target(const json& j) {
   t.version = text_of(j, "version");
   t.url = text_of(j, "url");
   t.log = text_of(j, "log");
+  t.note = text_of(j, "note");
   t.unsupported = strings_of(j, "unsupported");
   return t;
 }

@@ -17,7 +17,7 @@ namespace upspec::reports::detail {
 // a field of the wrong type or a missing one becomes an empty value, never an exception.
 
 struct Target {
-  std::string name, implementation, version, url, log;
+  std::string name, implementation, version, url, log, note;
   std::vector<std::string> unsupported;
 };
 

@@ -168,6 +168,7 @@ Names check_targets(Checker& check, const json& targets) {
     check.strings(t, path, {"implementation", "version", "url"});
     check.field(t, path, "log", Kind::string, false);
     check.field(t, path, "language", Kind::string, false);
+    check.field(t, path, "note", Kind::string, false);
     check.string_array(t, path, "unsupported", false);
     check.field(t, path, "totals", Kind::object);
   }

@@ -112,6 +112,7 @@ void add_multipart_syntax_cases(catalog& cat) {
       .content_type(ct)
       .body(body.substr(0, body.rfind("--upspec")))
       .rule("The close delimiter is required", kRfc2046)
+      .accepts({400}, verdict::non_strict, kWholeBodyFirst)
       .intends(200);
   add("truncated-in-operations", "The body ends inside operations")
       .content_type(ct)

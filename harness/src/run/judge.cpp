@@ -46,6 +46,12 @@ verdict at_most_non_strict(verdict v) {
 // A 4xx that refuses the request for what it is; 404 says the URL is wrong, not the request.
 bool is_refusal(int status) { return status >= 400 && status < 500 && status != 404; }
 
+// A GraphQL response without a data entry: the request failed before execution (GraphQL spec
+// §7.1.2).
+bool is_request_error(const json& body) {
+  return body.is_object() && body.contains("errors") && !body.contains("data");
+}
+
 void worsen(judgement& j, verdict v, std::string finding) {
   if (severity(v) > severity(j.verdict)) j.verdict = v;
   j.findings.push_back(std::move(finding));
@@ -177,6 +183,12 @@ judgement judge(const corpus::test_case& c, const target_traits& target, const o
                "a request error answered with " + std::to_string(r.status) +
                    " instead of 200 (GraphQL over HTTP allows it, but application/json SHOULD use "
                    "200)");
+      } else if (is_refusal(want.status) && r.status == 200 && is_request_error(body)) {
+        // Refused, nothing executed, but with 200: GraphQL over HTTP asks 400 of a request that
+        // is not well-formed, as a SHOULD.
+        worsen(j, at_most_non_strict(missed(c.requirement)),
+               "refused with 200 and errors (nothing executed), expected " +
+                   expected_summary(want) + " (GraphQL over HTTP: SHOULD be 4xx)");
       } else if (is_refusal(want.status) && is_refusal(r.status)) {
         // Refused as it must be; which 4xx says why (RFC 9110 §15.5), and that is a SHOULD.
         worsen(j, at_most_non_strict(missed(c.requirement)),

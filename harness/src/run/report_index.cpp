@@ -79,6 +79,7 @@ json build_index(const std::vector<corpus::test_case>& cases, const std::vector<
                                                          r.t.traits.unsupported_fields.end()))},
            {"totals", totals_of(r)}};
     if (!r.t.language.empty()) t["language"] = r.t.language;
+    if (!r.note.empty()) t["note"] = r.note;
     if (!r.log.empty()) t["log"] = r.log;
     index["targets"].push_back(std::move(t));
   }

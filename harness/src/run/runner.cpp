@@ -131,6 +131,18 @@ target_run run_target(const target& t, const std::vector<corpus::test_case>& cas
   header_list extra = t.headers;
   extra.insert(extra.end(), options.headers.begin(), options.headers.end());
 
+  // A target that refuses the canary itself (a CSRF check without its header, say) would have
+  // every case blamed for poisoning it: the canary's checks are left out there, and said so.
+  bool canary = options.canary;
+  if (canary && !t.builtin) {
+    if (auto why = canary_fails(fixed, extra, options.timeout, nullptr)) {
+      canary = false;
+      out.note = "the canary (the specification's single-file upload) fails on this target "
+                 "before any case (" + *why + "): neither poisoning nor the reuse of a "
+                 "connection after an error answer is judged";
+    }
+  }
+
   std::atomic<std::size_t> next{0};
   const auto worker = [&] {
     // One keep-alive connection per endpoint, reused from case to case.
@@ -192,7 +204,7 @@ target_run run_target(const target& t, const std::vector<corpus::test_case>& cas
               r.wire.replace(at, host.size(), "127.0.0.1:{port}");
           }
           r.connection = x.reusable ? "reused" : "closed";
-          if (x.reusable && x.response && x.response->status >= 400) {
+          if (canary && x.reusable && x.response && x.response->status >= 400) {
             // RFC 9112 §9.3: a connection the server keeps open must carry the next request.
             if (auto why = canary_fails(ep, extra, options.timeout, conn.get())) {
               seen.connection_unusable = true;
@@ -207,7 +219,7 @@ target_run run_target(const target& t, const std::vector<corpus::test_case>& cas
         check_server(seen, c.id);
         // A target that cannot be reached at all is down, not poisoned by this case.
         const bool unreachable = seen.transport_error.rfind("cannot connect", 0) == 0;
-        if (options.canary && !unreachable && seen.server_exited.empty()) {
+        if (canary && !unreachable && seen.server_exited.empty()) {
           if (auto why = canary_fails(ep, extra, options.timeout, nullptr)) {
             check_server(seen, c.id);
             seen.canary_failed = seen.server_exited.empty();
