@@ -153,11 +153,31 @@ TEST(Judge, ARefusalAnsweredWith200AndOnlyErrorsIsAMissedShould) {
   const auto j = judge(make_case(corpus::level::must, 400), {},
                        answered(200, R"({"errors":[{"message":"bad multipart"}]})"));
   EXPECT_EQ(j.verdict, verdict::non_strict);
-  // With a data entry, execution started: the request was not refused.
   EXPECT_EQ(judge(make_case(corpus::level::must, 400), {},
                   answered(200, R"({"data":null,"errors":[{"message":"m"}]})"))
                 .verdict,
+            verdict::non_strict);
+  // An error at a field path: execution started, the request was not refused.
+  EXPECT_EQ(judge(make_case(corpus::level::must, 400), {},
+                  answered(200, R"({"data":null,"errors":[{"message":"m","path":["single"]}]})"))
+                .verdict,
             verdict::fail);
+}
+
+TEST(Judge, AGetAnsweredWithAPageThatIsNotGraphqlRanNothing) {
+  auto c = make_case(corpus::level::must, 405);
+  c.request.method = "GET";
+  EXPECT_EQ(judge(c, {}, answered(200, "<!doctype html><title>explorer</title>")).verdict,
+            verdict::non_strict);
+  c.request.method = "POST";
+  EXPECT_EQ(judge(c, {}, answered(200, "<!doctype html>")).verdict, verdict::fail);
+}
+
+TEST(Judge, AnAlternativeRefusalStatusStandsForAnyRefusal) {
+  auto c = make_case(corpus::level::must, 200);
+  c.expect.alternatives.push_back({{400}, verdict::non_strict, "whole body first"});
+  EXPECT_EQ(judge(c, {}, answered(422, "{}")).verdict, verdict::non_strict);
+  EXPECT_EQ(judge(c, {}, answered(404, "{}")).verdict, verdict::fail);
 }
 
 TEST(Judge, AServerThatExitsDuringTheCaseFails) {

@@ -46,10 +46,16 @@ verdict at_most_non_strict(verdict v) {
 // A 4xx that refuses the request for what it is; 404 says the URL is wrong, not the request.
 bool is_refusal(int status) { return status >= 400 && status < 500 && status != 404; }
 
-// A GraphQL response without a data entry: the request failed before execution (GraphQL spec
-// §7.1.2).
+// A GraphQL response for a request that failed before execution: no data entry (GraphQL spec
+// §7.1.2), or a null one with no error at a field path.
 bool is_request_error(const json& body) {
-  return body.is_object() && body.contains("errors") && !body.contains("data");
+  if (!body.is_object() || !body.contains("errors") || !body["errors"].is_array()) return false;
+  if (!body.contains("data")) return true;
+  // Some servers add "data": null to request errors; field errors would carry a path.
+  if (!body["data"].is_null()) return false;
+  for (const auto& e : body["errors"])
+    if (e.is_object() && e.contains("path")) return false;
+  return true;
 }
 
 void worsen(judgement& j, verdict v, std::string finding) {
@@ -145,7 +151,10 @@ judgement judge(const corpus::test_case& c, const target_traits& target, const o
   const corpus::expectation& want = c.expect;
   if (!seen.response) {
     j.actual_summary = "no answer";
-    if (want.status != 0) worsen(j, verdict::error, "no answer: " + seen.transport_error);
+    if (want.status != 0)
+      worsen(j, verdict::error,
+             seen.transport_error.rfind("no answer", 0) == 0 ? seen.transport_error
+                                                             : "no answer: " + seen.transport_error);
   } else {
     const client::http_response& r = *seen.response;
     const json body = json::parse(r.body, nullptr, false);
@@ -167,10 +176,15 @@ judgement judge(const corpus::test_case& c, const target_traits& target, const o
       }
       for (auto& d : diffs) worsen(j, missed(c.requirement), std::move(d));
     } else {
+      // An alternative names a status; another refusal than the one it names is as good, as with
+      // the expected status itself.
       const corpus::alternative* alt = nullptr;
       for (const auto& a : want.alternatives)
         for (int s : a.status)
           if (s == r.status && alt == nullptr) alt = &a;
+      for (const auto& a : want.alternatives)
+        for (int s : a.status)
+          if (is_refusal(s) && is_refusal(r.status) && alt == nullptr) alt = &a;
       const bool request_error_as_4xx = want.status == 200 && !want.data && r.status >= 400 &&
                                         r.status < 500 && body.is_object() &&
                                         body.contains("errors");
@@ -183,6 +197,12 @@ judgement judge(const corpus::test_case& c, const target_traits& target, const o
                "a request error answered with " + std::to_string(r.status) +
                    " instead of 200 (GraphQL over HTTP allows it, but application/json SHOULD use "
                    "200)");
+      } else if (is_refusal(want.status) && r.status == 200 && c.request.method == "GET" &&
+                 body.is_discarded()) {
+        // A GET the server does not take as GraphQL at all (an explorer page): nothing ran.
+        worsen(j, at_most_non_strict(missed(c.requirement)),
+               "answered 200 with something that is not a GraphQL response (nothing executed), "
+               "expected " + expected_summary(want));
       } else if (is_refusal(want.status) && r.status == 200 && is_request_error(body)) {
         // Refused, nothing executed, but with 200: GraphQL over HTTP asks 400 of a request that
         // is not well-formed, as a SHOULD.
