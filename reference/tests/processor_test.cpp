@@ -275,6 +275,15 @@ TEST(Json, InvalidUtf8InStringsIsInvalidJson) {
   EXPECT_EQ(error_code_of(o), "operations.invalid_json");
 }
 
+// RFC 8259 §6 lets a parser limit the range of numbers; one it cannot represent makes the field
+// invalid JSON instead of an exception out of the processor (a fuzz finding).
+TEST(Json, NumberOutOfRangeIsInvalidJson) {
+  const json ops = outcome({field("operations", R"({"query":"{ ping }","x":1e999})")});
+  EXPECT_EQ(error_code_of(ops), "operations.invalid_json");
+  const json map = outcome({field("operations", kSingleOps), field("map", R"({"0":-1e400})")});
+  EXPECT_EQ(error_code_of(map), "map.invalid_json");
+}
+
 // Counts what the processor reports, in order.
 class recorder : public processor_events {
  public:

@@ -37,6 +37,14 @@ void add_operations_cases(catalog& cat) {
     add(name, "operations that is not JSON: " + name.substr(13), text)
         .rule(json_rule, kSpec)
         .intends(400, "operations.invalid_json");
+  // Found by fuzzing the reference: a number no double holds once escaped the processor.
+  add("number-out-of-range", "operations holding a number beyond any double (1e999)",
+      R"({"query": "{ ping }", "variables": {"n": 1e999}})")
+      .level(level::may)
+      .rule("A parser may limit the range of numbers it accepts; the request must not crash",
+            "RFC 8259 §6")
+      .accepts({200}, verdict::info, "the number read as infinity or a big number")
+      .intends(400, "operations.invalid_json");
 
   const std::vector<std::pair<std::string, std::string>> wrong_type{
       {"number", "1"}, {"string", "\"{ ping }\""}, {"boolean", "true"}, {"null", "null"}};
