@@ -1,0 +1,164 @@
+#include "structured/model.hpp"
+
+#include <algorithm>
+
+namespace upspec::fuzz {
+namespace {
+
+// Bounds that keep a model's body within what one fuzzer input can describe.
+constexpr std::size_t kMostParts = 64;
+constexpr std::size_t kMostExtraHeaders = 8;
+
+class writer {
+ public:
+  void number(std::uint64_t n) {
+    do {
+      out_.push_back(static_cast<char>((n & 0x7F) | (n > 0x7F ? 0x80 : 0)));
+      n >>= 7;
+    } while (n != 0);
+  }
+  void text(std::string_view s) {
+    number(s.size());
+    out_.append(s);
+  }
+  void byte(std::uint8_t b) { out_.push_back(static_cast<char>(b)); }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+class reader {
+ public:
+  explicit reader(std::string_view in) : in_(in) {}
+  std::uint64_t number() {
+    std::uint64_t n = 0;
+    for (int shift = 0; shift < 64 && !in_.empty(); shift += 7) {
+      const auto b = static_cast<std::uint8_t>(in_.front());
+      in_.remove_prefix(1);
+      n |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+      if ((b & 0x80) == 0) break;
+    }
+    return n;
+  }
+  // A length past the end takes what is left.
+  std::string text() {
+    const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(number(), in_.size()));
+    std::string s(in_.substr(0, n));
+    in_.remove_prefix(n);
+    return s;
+  }
+  std::uint8_t byte() {
+    if (in_.empty()) return 0;
+    const auto b = static_cast<std::uint8_t>(in_.front());
+    in_.remove_prefix(1);
+    return b;
+  }
+  bool empty() const { return in_.empty(); }
+
+ private:
+  std::string_view in_;
+};
+
+enum part_flags : std::uint8_t {
+  has_filename = 1,
+  has_filename_star = 2,
+  has_content_type = 4,
+  omit_disposition = 8,
+};
+
+enum encoding_flags : std::uint8_t {
+  quote_boundary = 1,
+  no_close_delimiter = 2,
+  filename_before_name = 4,
+  bare_lf = 8,
+};
+
+void write_optional(writer& w, const std::optional<std::uint64_t>& n) {
+  w.byte(n ? 1 : 0);
+  if (n) w.number(*n);
+}
+
+std::optional<std::uint64_t> read_optional(reader& r) {
+  if ((r.byte() & 1) == 0) return std::nullopt;
+  return r.number();
+}
+
+}  // namespace
+
+std::string serialize(const request_model& m) {
+  writer w;
+  const encoder::encoding& e = m.encoding;
+  w.text(e.boundary);
+  w.byte(static_cast<std::uint8_t>(
+      (e.quote_boundary ? quote_boundary : 0) | (e.close_delimiter ? 0 : no_close_delimiter) |
+      (e.filename_before_name ? filename_before_name : 0) | (e.line_end == "\n" ? bare_lf : 0)));
+  w.byte(static_cast<std::uint8_t>(e.header_names));
+  w.text(e.media_type);
+  w.text(e.preamble);
+  w.text(e.epilogue);
+  w.text(e.transport_padding);
+  w.number(m.limits.max_field_size);
+  write_optional(w, m.limits.max_file_size);
+  write_optional(w, m.limits.max_files);
+  w.number(m.chunk);
+  w.number(m.parts.size());
+  for (const encoder::form_part& p : m.parts) {
+    w.byte(static_cast<std::uint8_t>(
+        (p.filename ? has_filename : 0) | (p.filename_star ? has_filename_star : 0) |
+        (p.content_type ? has_content_type : 0) | (p.omit_disposition ? omit_disposition : 0)));
+    w.text(p.name);
+    if (p.filename) w.text(*p.filename);
+    if (p.filename_star) w.text(*p.filename_star);
+    if (p.content_type) w.text(*p.content_type);
+    w.text(p.body);
+    w.number(p.extra_headers.size());
+    for (const auto& [name, value] : p.extra_headers) {
+      w.text(name);
+      w.text(value);
+    }
+  }
+  return w.take();
+}
+
+request_model deserialize(std::string_view bytes) {
+  reader r(bytes);
+  request_model m;
+  encoder::encoding& e = m.encoding;
+  e.boundary = r.text();
+  const std::uint8_t flags = r.byte();
+  e.quote_boundary = (flags & quote_boundary) != 0;
+  e.close_delimiter = (flags & no_close_delimiter) == 0;
+  e.filename_before_name = (flags & filename_before_name) != 0;
+  e.line_end = (flags & bare_lf) != 0 ? "\n" : "\r\n";
+  e.header_names = static_cast<encoder::header_case>(r.byte() % 3);
+  e.media_type = r.text();
+  e.preamble = r.text();
+  e.epilogue = r.text();
+  e.transport_padding = r.text();
+  m.limits.max_field_size = r.number();
+  if (m.limits.max_field_size == 0) m.limits.max_field_size = request::limits{}.max_field_size;
+  m.limits.max_file_size = read_optional(r);
+  m.limits.max_files = read_optional(r);
+  m.chunk = static_cast<std::uint32_t>(r.number());
+  const auto count = std::min<std::uint64_t>(r.number(), kMostParts);
+  for (std::uint64_t i = 0; i < count && !r.empty(); ++i) {
+    encoder::form_part p;
+    const std::uint8_t pf = r.byte();
+    p.name = r.text();
+    if (pf & has_filename) p.filename = r.text();
+    if (pf & has_filename_star) p.filename_star = r.text();
+    if (pf & has_content_type) p.content_type = r.text();
+    p.omit_disposition = (pf & omit_disposition) != 0;
+    p.body = r.text();
+    const auto extra = std::min<std::uint64_t>(r.number(), kMostExtraHeaders);
+    for (std::uint64_t h = 0; h < extra; ++h) {
+      std::string name = r.text();
+      p.extra_headers.emplace_back(std::move(name), r.text());
+    }
+    m.parts.push_back(std::move(p));
+  }
+  return m;
+}
+
+}  // namespace upspec::fuzz

@@ -1,0 +1,108 @@
+// Structure-aware: the input is a request model (structured/model.hpp), mutated as a request
+// (operations, map, files, encoding, limits) rather than as bytes, so the engine spends its
+// time in the processor and the executor instead of breaking the multipart layer. The body is
+// processed whole and in the model's chunks (outcomes must agree), and an accepted request is
+// executed as the server would.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+#include "structured/model.hpp"
+#include "structured/mutate.hpp"
+#include "support/check.hpp"
+#include "support/outcome_check.hpp"
+#include "support/splits.hpp"
+#include "upspec/execution/executor.hpp"
+#include "upspec/request/outcome.hpp"
+
+namespace {
+
+using namespace upspec;
+using request::json;
+
+// The processor and executor together, as serve::multipart_exchange runs them.
+class run : public request::outcome_builder {
+ public:
+  run(const std::string& content_type, const request::limits& limits)
+      : proc_(content_type, limits, *this) {}
+
+  void on_operations(const json& operations) override {
+    for (const request::upload& u : proc_.uploads())
+      for (const std::string& path : u.paths) paths_.emplace(path, u.field);
+    executor_.prepare(operations, paths_);
+  }
+  std::string outcome_after(const std::vector<std::string_view>& chunks,
+                            const request::limits& limits) {
+    for (std::string_view c : chunks) proc_.feed(c);
+    proc_.finish();
+    fuzz::check_settled(proc_, limits);
+    const json outcome = render(proc_);
+    fuzz::check_outcome(outcome);
+    if (!proc_.failed()) execute(outcome);
+    return request::dump_json(outcome);
+  }
+
+ private:
+  void execute(const json& outcome) {
+    execution::upload_values values;
+    for (const request::upload& u : proc_.uploads()) {
+      execution::upload_value v;
+      v.filename = u.filename;
+      v.mimetype = u.mimetype;
+      v.size = u.size;
+      v.failure = u.failure;
+      if (!u.failure) v.sha256 = outcome["uploads"][u.field]["sha256"].get<std::string>();
+      values.emplace(u.field, std::move(v));
+    }
+    for (const std::string& field : executor_.needed_uploads())
+      UPSPEC_FUZZ_CHECK(values.count(field) == 1, "the executor needs an unmapped upload");
+    fuzz::check_graphql_result(executor_.complete(values));
+  }
+
+  execution::executor executor_;
+  execution::upload_paths paths_;
+  // Last: its constructor may already report to the members above.
+  request::processor proc_;
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const fuzz::request_model model = fuzz::deserialize({reinterpret_cast<const char*>(data), size});
+  const encoder::encoded_request encoded = encoder::encode_form(model.parts, model.encoding);
+  const std::string whole =
+      run(encoded.content_type, model.limits).outcome_after({encoded.body}, model.limits);
+  if (model.chunk != 0) {
+    const std::string chunked =
+        run(encoded.content_type, model.limits)
+            .outcome_after(fuzz::fixed_chunks(encoded.body, model.chunk), model.limits);
+    UPSPEC_FUZZ_CHECK(chunked == whole, "chunking changed the outcome");
+  }
+  return 0;
+}
+
+extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
+                                               std::size_t max_size, unsigned int seed) {
+  fuzz::request_model model = fuzz::deserialize({reinterpret_cast<const char*>(data), size});
+  fuzz::random_source rng(seed);
+  fuzz::mutate(model, rng);
+  const std::string out = fuzz::serialize(model);
+  if (out.size() > max_size) return size;  // too large: leave the input as it was
+  std::memcpy(data, out.data(), out.size());
+  return out.size();
+}
+
+extern "C" std::size_t LLVMFuzzerCustomCrossOver(const std::uint8_t* data1, std::size_t size1,
+                                                 const std::uint8_t* data2, std::size_t size2,
+                                                 std::uint8_t* out, std::size_t max_out_size,
+                                                 unsigned int seed) {
+  fuzz::random_source rng(seed);
+  const std::string child = fuzz::serialize(
+      fuzz::cross_over(fuzz::deserialize({reinterpret_cast<const char*>(data1), size1}),
+                       fuzz::deserialize({reinterpret_cast<const char*>(data2), size2}), rng));
+  if (child.size() > max_out_size) return 0;
+  std::memcpy(out, child.data(), child.size());
+  return child.size();
+}
