@@ -65,13 +65,6 @@ class progress {
   bool tty_;
 };
 
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-  return buf;
-}
-
 bool matches_any(const std::vector<std::string>& globs, const std::string& id) {
   for (const auto& g : globs)
     if (corpus::glob_match(g, id)) return true;
@@ -154,12 +147,11 @@ int run_cases(const run_cli_options& o) {
 
   progress bar(cases.size() * targets.size(), isatty(STDERR_FILENO) != 0);
   const auto started = std::chrono::steady_clock::now();
-  const std::string started_at = utc_now();
+  const std::string started_at = run::utc_now();
   std::vector<run::target_run> runs;
   const auto on_result = [&](const auto& tt, const auto& c, const auto& r) { bar.done(tt, c, r); };
   targets::bring_up_options bring_up;
   bring_up.reinstall = o.reinstall;
-  bring_up.io_timeout = ro.timeout;
   const auto say = [&](const std::string& line) { bar.say(line); };
   for (std::size_t k = 0; k < targets.size(); ++k) {
     const auto& t = targets[k];
@@ -219,8 +211,8 @@ int run_cases(const run_cli_options& o) {
             << o.report_dir << "/\n";
   for (const auto& r : runs)
     if (!r.came_up) {
-      std::cerr << "upspec run: " << r.t.name << " could not be brought up; see "
-                << o.report_dir << "/logs/" << r.t.name << ".log\n";
+      std::cerr << "upspec run: " << r.t.name << " could not be brought up; see " << o.report_dir
+                << "/logs/" << r.t.name << ".log\n";
       return 2;
     }
   return failed ? 1 : 0;
@@ -244,8 +236,7 @@ void add_run_command(CLI::App& app) {
                   "A folder of targets the harness installs, starts and stops itself, e.g. "
                   "harness/targets (docs/targets.md), or a JSON file listing running servers "
                   "(docs/run.md)");
-  cmd->add_option("--only", o->only,
-                  "With --targets: only the targets of this name (repeatable)");
+  cmd->add_option("--only", o->only, "With --targets: only the targets of this name (repeatable)");
   cmd->add_flag("--reinstall", o->reinstall,
                 "With a targets folder: run every target's install command even when it looks "
                 "installed");

@@ -1,5 +1,6 @@
 #include "run/report_index.hpp"
 
+#include <ctime>
 #include <set>
 
 #include "run/wire.hpp"
@@ -53,6 +54,13 @@ std::string preview(const corpus::test_case& c) {
 }
 
 }  // namespace
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  return buf;
+}
 
 bool fails_run(corpus::verdict v, bool strict) {
   return v == corpus::verdict::fail || (strict && v == corpus::verdict::non_strict);

@@ -8,6 +8,9 @@
 
 namespace upspec::run {
 
+// Now, as index.json and the target logs write it: 2026-11-21T11:00:00Z.
+std::string utc_now();
+
 struct run_info {
   bool strict = false;
   std::string started_at;  // ISO 8601, UTC

@@ -93,6 +93,17 @@ std::optional<corpus::test_case> adapt_to_limits(const corpus::test_case& c,
   return adapted;
 }
 
+std::optional<corpus::test_case> adapt_to_target(const corpus::test_case& c, const target& t) {
+  auto adapted = adapt_to_limits(c, t.limits);
+  if (adapted && t.max_request_size && adapted->request.body_size() > *t.max_request_size &&
+      adapted->expect.status != 0) {
+    corpus::expectation refused;
+    refused.status = 413;
+    adapted->expect = refused;  // over the request size limit the target declares
+  }
+  return adapted;
+}
+
 target_run run_target(const target& t, const std::vector<corpus::test_case>& cases,
                       const run_options& options, const result_callback& on_result,
                       server_control* control) {
@@ -137,9 +148,12 @@ target_run run_target(const target& t, const std::vector<corpus::test_case>& cas
   if (canary && !t.builtin) {
     if (auto why = canary_fails(fixed, extra, options.timeout, nullptr)) {
       canary = false;
-      out.note = "the canary (the specification's single-file upload) fails on this target "
-                 "before any case (" + *why + "): neither poisoning nor the reuse of a "
-                 "connection after an error answer is judged";
+      out.note =
+          "the canary (the specification's single-file upload) fails on this target "
+          "before any case (" +
+          *why +
+          "): neither poisoning nor the reuse of a "
+          "connection after an error answer is judged";
     }
   }
 
@@ -152,9 +166,8 @@ target_run run_target(const target& t, const std::vector<corpus::test_case>& cas
       case_result r;
       r.case_index = i;
       const corpus::test_case& original = cases[i];
-      std::optional<corpus::test_case> adapted = t.builtin
-                                                     ? std::optional<corpus::test_case>(original)
-                                                     : adapt_to_limits(original, t.limits);
+      std::optional<corpus::test_case> adapted =
+          t.builtin ? std::optional<corpus::test_case>(original) : adapt_to_target(original, t);
       if (!adapted) {
         r.j.verdict = corpus::verdict::unsupported;
         r.j.findings.push_back("the case assumes other limits than the target declares");
@@ -162,12 +175,6 @@ target_run run_target(const target& t, const std::vector<corpus::test_case>& cas
         out.results[i] = std::move(r);
         if (on_result) on_result(t, original, out.results[i]);
         continue;
-      }
-      if (t.max_request_size && adapted->request.body_size() > *t.max_request_size &&
-          adapted->expect.status != 0) {
-        corpus::expectation refused;
-        refused.status = 413;
-        adapted->expect = refused;  // over the request size limit the target declares
       }
       const corpus::test_case& c = *adapted;
       observation seen;

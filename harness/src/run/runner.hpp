@@ -56,5 +56,7 @@ target_run run_target(const target& t, const std::vector<corpus::test_case>& cas
 // or nullopt when the case tests the limits themselves (UNSUPPORTED there).
 std::optional<corpus::test_case> adapt_to_limits(const corpus::test_case& c,
                                                  const request::limits& limits);
+// adapt_to_limits for the target's limits; a body over its max_request_size is then owed 413.
+std::optional<corpus::test_case> adapt_to_target(const corpus::test_case& c, const target& t);
 
 }  // namespace upspec::run

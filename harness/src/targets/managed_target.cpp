@@ -10,6 +10,7 @@
 #include "client/http_request.hpp"
 #include "client/http_response.hpp"
 #include "client/raw_connection.hpp"
+#include "run/report_index.hpp"
 
 namespace upspec::targets {
 namespace {
@@ -19,30 +20,25 @@ using clock_type = std::chrono::steady_clock;
 
 constexpr int kMaxRestarts = 25;
 
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-  return buf;
-}
-
 }  // namespace
 
 std::uint16_t free_loopback_port() {
   boost::asio::io_context io;
-  boost::asio::ip::tcp::acceptor acceptor(
-      io, {boost::asio::ip::make_address("127.0.0.1"), 0}, /*reuse_address=*/false);
+  boost::asio::ip::tcp::acceptor acceptor(io, {boost::asio::ip::make_address("127.0.0.1"), 0},
+                                          /*reuse_address=*/false);
   return acceptor.local_endpoint().port();
 }
 
 managed_target::managed_target(target_definition d, fs::path log, bring_up_options options)
     : def_(std::move(d)), log_(std::move(log)), options_(options), target_(def_.target) {}
 
-managed_target::~managed_target() { stop(); }
+managed_target::~managed_target() {
+  stop();
+}
 
 void managed_target::note(const std::string& line) const {
   std::ofstream out(log_, std::ios::app);
-  out << "== upspec " << utc_now() << ": " << line << "\n";
+  out << "== upspec " << run::utc_now() << ": " << line << "\n";
 }
 
 std::string managed_target::log_tail(std::size_t bytes) const {

@@ -17,7 +17,6 @@ namespace upspec::targets {
 
 struct bring_up_options {
   bool reinstall = false;
-  std::chrono::milliseconds io_timeout{10'000};
 };
 
 class managed_target final : public run::server_control {
