@@ -9,9 +9,6 @@
 // is taken from the request's claims except the filename and the mimetype, which are what
 // graphql-upload reports for the part.
 
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-
 import { buildSchema } from "graphql";
 import { parseRequestParams as parseGraphQLRequestParams } from "graphql-http";
 import { createHandler } from "graphql-http/lib/use/koa";
@@ -19,57 +16,19 @@ import GraphQLUpload from "graphql-upload/GraphQLUpload.mjs";
 import graphqlUploadKoa from "graphql-upload/graphqlUploadKoa.mjs";
 import Koa from "koa";
 
+import {
+  multipartRequestParams,
+  receiveUpload,
+  schemaWithUploadScalar,
+  uploadRootValue,
+} from "../common/uploads.mjs";
+
 const port = Number(process.env.PORT || 4002);
 const host = process.env.HOST || "127.0.0.1";
 
-// The schema is the suite's own SDL; the Upload scalar takes graphql-upload's behaviour, as
-// makeExecutableSchema({ resolvers: { Upload: GraphQLUpload } }) would set it up.
-const schema = buildSchema(
-  readFileSync(new URL("../../schema.graphql", import.meta.url), "utf8"),
-);
-const uploadType = schema.getType("Upload");
-uploadType.description = GraphQLUpload.description;
-uploadType.serialize = GraphQLUpload.serialize;
-uploadType.parseValue = GraphQLUpload.parseValue;
-uploadType.parseLiteral = GraphQLUpload.parseLiteral;
+const schema = schemaWithUploadScalar(buildSchema, GraphQLUpload);
 
-// Awaits one upload, reads all of its bytes and reports them.
-async function receive(upload) {
-  const { filename, mimetype, createReadStream } = await upload;
-  const stream = createReadStream();
-  const hash = createHash("sha256");
-  let size = 0;
-  await new Promise((resolve, reject) => {
-    stream.on("error", reject);
-    stream.on("data", (chunk) => {
-      size += chunk.length;
-      hash.update(chunk);
-    });
-    stream.on("end", resolve);
-  });
-  return { filename, mimetype, size, sha256: hash.digest("hex") };
-}
-
-// The uploads of an UploadTree, depth first: file, then files in order (nulls skipped), then child.
-function flatten(tree, into = []) {
-  if (tree == null) return into;
-  if (tree.file != null) into.push(tree.file);
-  for (const file of tree.files ?? []) if (file != null) into.push(file);
-  return flatten(tree.child, into);
-}
-
-const rootValue = {
-  ping: () => true,
-  single: ({ file }) => receive(file),
-  optional: ({ file }) => (file == null ? null : receive(file)),
-  // Lists of promises: graphql-js completes each item on its own, so an upload that fails is
-  // reported at its own index (["multiple", 1]) rather than at the field.
-  multiple: ({ files }) => files.map(receive),
-  tree: ({ input }) => flatten(input).map(receive),
-  echo: ({ value }) => value,
-  // Returns the Upload value itself: GraphQLUpload's serialize then refuses it.
-  echoUpload: ({ file }) => file,
-};
+const rootValue = uploadRootValue(receiveUpload);
 
 const graphql = createHandler({
   schema,
@@ -80,16 +39,7 @@ const graphql = createHandler({
   async parseRequestParams(req) {
     const ctx = req.context.res.ctx;
     if (!ctx.request.is("multipart/form-data")) return null;
-    const operations = ctx.request.body;
-    // graphql-http executes one operation per request (its recipe for graphql-upload says so).
-    if (Array.isArray(operations)) throw new Error("Batching is not supported");
-    // The operations object gets the same checks as a JSON POST body.
-    return parseGraphQLRequestParams({
-      method: "POST",
-      url: req.url,
-      headers: { "content-type": "application/json" },
-      body: operations,
-    });
+    return multipartRequestParams(parseGraphQLRequestParams, ctx.request.body, req.url);
   },
 });
 
