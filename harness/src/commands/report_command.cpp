@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
+#include "files/read_file.hpp"
 #include "upspec/reports/reports.hpp"
 
 namespace upspec::cli {
@@ -20,23 +20,17 @@ struct report_options {
 std::optional<nlohmann::json> read_index(std::string path, const char* command) {
   if (std::filesystem::is_directory(path))
     path = (std::filesystem::path(path) / "index.json").string();
-  std::ifstream in(path);
-  if (!in) {
-    std::cerr << "upspec report " << command << ": cannot read " << path << "\n";
+  auto read = files::read_json(path);
+  if (auto* why = std::get_if<std::string>(&read)) {
+    std::cerr << "upspec report " << command << ": " << *why << "\n";
     return std::nullopt;
   }
-  std::stringstream text;
-  text << in.rdbuf();
-  auto j = nlohmann::json::parse(text.str(), nullptr, false);
-  if (j.is_discarded()) {
-    std::cerr << "upspec report " << command << ": " << path << " is not JSON\n";
-    return std::nullopt;
-  }
+  auto& j = std::get<nlohmann::json>(read);
   if (auto why = reports::validate_index(j)) {
     std::cerr << "upspec report " << command << ": " << path << ": " << *why << "\n";
     return std::nullopt;
   }
-  return j;
+  return std::move(j);
 }
 
 int diff(const report_options& o) {
@@ -96,13 +90,11 @@ int matrix(const report_options& o) {
     }
   }
   if (!o.readme.empty()) {
-    std::ifstream in(o.readme);
-    std::stringstream text;
-    text << in.rdbuf();
-    std::string readme = text.str();
+    auto text = files::read_text(o.readme);
+    std::string readme = text.value_or("");
     const auto begin = readme.find(kMatrixBegin);
     const auto end = readme.find(kMatrixEnd);
-    if (!in || begin == std::string::npos || end == std::string::npos || end < begin) {
+    if (!text || begin == std::string::npos || end == std::string::npos || end < begin) {
       std::cerr << "upspec report matrix: " << o.readme << " has no " << kMatrixBegin << " ... "
                 << kMatrixEnd << " block\n";
       return 2;

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
+#include "files/read_file.hpp"
 #include "corpus/case_json.hpp"
 
 namespace upspec::corpus {
@@ -38,12 +38,10 @@ std::variant<std::vector<test_case>, std::string> load_corpus(const std::filesys
   std::vector<test_case> cases;
   std::set<std::string> ids;
   for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    const json doc = json::parse(text.str(), nullptr, false);
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("cases") ||
-        !doc["cases"].is_array())
+    auto read = files::read_json<json>(file);
+    if (auto* why = std::get_if<std::string>(&read)) return *why;
+    const json& doc = std::get<json>(read);
+    if (!doc.is_object() || !doc.contains("cases") || !doc["cases"].is_array())
       return file.string() + ": not a corpus file (expected {\"cases\": [...]})";
     for (const auto& j : doc["cases"]) {
       auto parsed = case_from_json(j);

@@ -1,9 +1,8 @@
 #include "run/target.hpp"
 
-#include <fstream>
 #include <limits>
-#include <sstream>
 
+#include "files/read_file.hpp"
 #include "upspec/request/json_field.hpp"
 
 namespace upspec::run {
@@ -93,13 +92,10 @@ std::optional<std::string> read_target(const request::json& j, target& t) {
 }
 
 std::variant<std::vector<target>, std::string> load_targets(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return "cannot read " + path;
-  std::stringstream text;
-  text << in.rdbuf();
-  const auto doc = request::json::parse(text.str(), nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.contains("targets") ||
-      !doc["targets"].is_array())
+  auto read = files::read_json<request::json>(path);
+  if (auto* why = std::get_if<std::string>(&read)) return *why;
+  const auto& doc = std::get<request::json>(read);
+  if (!doc.is_object() || !doc.contains("targets") || !doc["targets"].is_array())
     return path + ": expected {\"targets\": [...]}";
   std::vector<target> out;
   for (const auto& j : doc["targets"]) {

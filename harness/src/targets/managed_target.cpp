@@ -4,9 +4,9 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <ctime>
 #include <fstream>
-#include <sstream>
 #include <thread>
 
+#include "files/read_file.hpp"
 #include "client/http_request.hpp"
 #include "client/http_response.hpp"
 #include "client/raw_connection.hpp"
@@ -42,10 +42,7 @@ void managed_target::note(const std::string& line) const {
 }
 
 std::string managed_target::log_tail(std::size_t bytes) const {
-  std::ifstream in(log_, std::ios::binary);
-  std::stringstream all;
-  all << in.rdbuf();
-  std::string text = all.str();
+  std::string text = files::read_text(log_).value_or("");
   if (text.size() <= bytes) return text;
   text.erase(0, text.size() - bytes);
   if (const auto nl = text.find('\n'); nl != std::string::npos) text.erase(0, nl + 1);

@@ -1,9 +1,8 @@
 #include "targets/target_definition.hpp"
+#include "files/read_file.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace upspec::targets {
 
@@ -27,12 +26,10 @@ std::string url_on_port(const std::string& url, std::uint16_t port) {
 std::variant<target_definition, std::string> load_target_definition(
     const std::filesystem::path& dir) {
   const auto file = dir / "target.json";
-  std::ifstream in(file);
-  if (!in) return "cannot read " + file.string();
-  std::stringstream text;
-  text << in.rdbuf();
-  const auto j = request::json::parse(text.str(), nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return file.string() + ": not a JSON object";
+  auto read = files::read_json<request::json>(file);
+  if (auto* why = std::get_if<std::string>(&read)) return *why;
+  const auto& j = std::get<request::json>(read);
+  if (!j.is_object()) return file.string() + ": not a JSON object";
   target_definition d;
   d.dir = std::filesystem::absolute(dir).lexically_normal();
   if (auto why = run::read_target(j, d.target)) return file.string() + ": " + *why;
