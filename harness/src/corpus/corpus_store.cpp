@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
-#include "files/read_file.hpp"
 #include "corpus/case_json.hpp"
+#include "files/read_file.hpp"
 
 namespace upspec::corpus {
 

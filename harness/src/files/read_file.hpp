@@ -3,11 +3,10 @@
 // one place that opens, reads and says why it could not.
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <variant>
-
-#include <nlohmann/json.hpp>
 
 namespace upspec::files {
 
