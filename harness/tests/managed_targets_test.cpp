@@ -44,9 +44,9 @@ class ManagedTargets : public ::testing::Test {
 
   fs::path add_target(const std::string& name, const std::string& fields) {
     const auto dir = root_ / "targets" / name;
-    write_file(dir / "target.json", R"({"name": ")" + name +
-                                         R"(", "url": "http://127.0.0.1:{port}/graphql", )" +
-                                         fields + "}");
+    write_file(
+        dir / "target.json",
+        R"({"name": ")" + name + R"(", "url": "http://127.0.0.1:{port}/graphql", )" + fields + "}");
     return dir;
   }
 
@@ -77,8 +77,8 @@ class ManagedTargets : public ::testing::Test {
   fs::path root_;
 };
 
-const std::string kServe = std::string(R"("start": ")") + UPSPEC_BINARY +
-                           R"( serve --quiet --port $PORT --host $HOST")";
+const std::string kServe =
+    std::string(R"("start": ")") + UPSPEC_BINARY + R"( serve --quiet --port $PORT --host $HOST")";
 
 TEST_F(ManagedTargets, ReadsTargetJsonAndPlacesThePort) {
   add_target("a", kServe + R"(, "requires": ["sh"], "install": "true", "installed": "x",
@@ -102,7 +102,8 @@ TEST_F(ManagedTargets, ReadsTargetJsonAndPlacesThePort) {
 
 TEST_F(ManagedTargets, RefusesIncompleteDefinitionsAndUnknownNames) {
   add_target("no-start", R"("install": "true", "installed": "x")");
-  EXPECT_TRUE(std::holds_alternative<std::string>(load_target_definition(root_ / "targets" / "no-start")));
+  EXPECT_TRUE(
+      std::holds_alternative<std::string>(load_target_definition(root_ / "targets" / "no-start")));
   add_target("no-marker", kServe + R"(, "install": "true")");
   const auto d = load_target_definition(root_ / "targets" / "no-marker");
   ASSERT_TRUE(std::holds_alternative<std::string>(d));

@@ -18,8 +18,12 @@ void* operator new(std::size_t n) {
   if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
   throw std::bad_alloc();
 }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
 
 namespace upspec::multipart {
 namespace {
@@ -38,7 +42,9 @@ class null_sink : public parser_events {
 std::string many_parts_body() {
   std::string body;
   for (int i = 0; i < 50; ++i) {
-    body += "--b0undary\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\r\nX-Folded: a\r\n b\r\n\r\n";
+    body +=
+        "--b0undary\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\r\nX-Folded: "
+        "a\r\n b\r\n\r\n";
     std::string data(20000 + i, 'd');
     for (std::size_t j = 0; j < data.size(); j += 101) data[j] = "\r\n-"[j % 3];
     body += data + "\r\n--b0undaryX\r\n";  // a look-alike too
@@ -48,7 +54,8 @@ std::string many_parts_body() {
 
 TEST(ParserAllocation, FeedingNeverAllocates) {
   const std::string body = many_parts_body();
-  for (std::size_t chunk : {std::size_t{1}, std::size_t{7}, std::size_t{4096}, std::size_t{65536}}) {
+  for (std::size_t chunk :
+       {std::size_t{1}, std::size_t{7}, std::size_t{4096}, std::size_t{65536}}) {
     parser p("b0undary");
     null_sink sink;
     const std::size_t before = g_allocations.load();

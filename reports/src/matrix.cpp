@@ -6,7 +6,9 @@
 namespace upspec::reports {
 namespace {
 
-std::string cell(std::string_view s) { return detail::escaped(s, detail::Markup::markdown); }
+std::string cell(std::string_view s) {
+  return detail::escaped(s, detail::Markup::markdown);
+}
 
 }  // namespace
 
@@ -22,8 +24,8 @@ std::string render_matrix(const std::vector<MatrixEntry>& entries, const std::st
       const auto& target = report.targets[t];
       const auto& raw = e.index["targets"][t];
       out += "| [" + cell(target.name) + "](" + link_prefix + e.name + "/summary.md) | " +
-             cell(detail::text_of(raw, "language")) + " | " + cell(target.implementation) +
-             " | " + cell(target.version) + " |";
+             cell(detail::text_of(raw, "language")) + " | " + cell(target.implementation) + " | " +
+             cell(target.version) + " |";
       for (auto v : detail::kVerdicts) out += " " + std::to_string(report.totals[t].of(v)) + " |";
       out += " " + cell(report.started_at.substr(0, 10)) + " |\n";
     }

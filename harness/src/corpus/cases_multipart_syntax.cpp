@@ -128,7 +128,7 @@ void add_multipart_syntax_cases(catalog& cat) {
       .content_type(ct)
       .body(body.substr(0, body.find("file content")))
       .rule("A body that ends inside a file fails that upload", kRfc2046)
-        .accepts({400}, verdict::non_strict, kWholeBodyFirst)
+      .accepts({400}, verdict::non_strict, kWholeBodyFirst)
       .intends(200);
   add("empty-body", "An empty body")
       .content_type(ct)

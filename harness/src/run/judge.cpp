@@ -44,7 +44,9 @@ verdict at_most_non_strict(verdict v) {
 }
 
 // A 4xx that refuses the request for what it is; 404 says the URL is wrong, not the request.
-bool is_refusal(int status) { return status >= 400 && status < 500 && status != 404; }
+bool is_refusal(int status) {
+  return status >= 400 && status < 500 && status != 404;
+}
 
 // A GraphQL response for a request that failed before execution: no data entry (GraphQL spec
 // §7.1.2), or a null one with no error at a field path.
@@ -153,8 +155,9 @@ judgement judge(const corpus::test_case& c, const target_traits& target, const o
     j.actual_summary = "no answer";
     if (want.status != 0)
       worsen(j, verdict::error,
-             seen.transport_error.rfind("no answer", 0) == 0 ? seen.transport_error
-                                                             : "no answer: " + seen.transport_error);
+             seen.transport_error.rfind("no answer", 0) == 0
+                 ? seen.transport_error
+                 : "no answer: " + seen.transport_error);
   } else {
     const client::http_response& r = *seen.response;
     const json body = json::parse(r.body, nullptr, false);
@@ -202,7 +205,8 @@ judgement judge(const corpus::test_case& c, const target_traits& target, const o
         // A GET the server does not take as GraphQL at all (an explorer page): nothing ran.
         worsen(j, at_most_non_strict(missed(c.requirement)),
                "answered 200 with something that is not a GraphQL response (nothing executed), "
-               "expected " + expected_summary(want));
+               "expected " +
+                   expected_summary(want));
       } else if (is_refusal(want.status) && r.status == 200 && is_request_error(body)) {
         // Refused, nothing executed, but with 200: GraphQL over HTTP asks 400 of a request that
         // is not well-formed, as a SHOULD.
@@ -212,8 +216,8 @@ judgement judge(const corpus::test_case& c, const target_traits& target, const o
       } else if (is_refusal(want.status) && is_refusal(r.status)) {
         // Refused as it must be; which 4xx says why (RFC 9110 §15.5), and that is a SHOULD.
         worsen(j, at_most_non_strict(missed(c.requirement)),
-               "refused with " + std::to_string(r.status) + ", expected " +
-                   expected_summary(want) + " (RFC 9110 §15.5: the status SHOULD say why)");
+               "refused with " + std::to_string(r.status) + ", expected " + expected_summary(want) +
+                   " (RFC 9110 §15.5: the status SHOULD say why)");
       } else {
         worsen(j, missed(c.requirement),
                "status " + std::to_string(r.status) + ", expected " + expected_summary(want));

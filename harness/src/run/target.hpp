@@ -27,7 +27,7 @@ struct target {
   std::string implementation;  // e.g. "graphql-upload 17.0.0 + express 4.21.2"
   std::string version;
   std::string language;  // of the implementation, for the published matrix
-  std::string url;  // empty for the built-in reference server
+  std::string url;       // empty for the built-in reference server
   bool builtin = false;
   target_traits traits;
   request::limits limits;  // what the server was configured with

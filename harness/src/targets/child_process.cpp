@@ -59,7 +59,9 @@ std::string describe(int status) {
 
 }  // namespace
 
-child_process::~child_process() { stop(); }
+child_process::~child_process() {
+  stop();
+}
 
 std::optional<std::string> child_process::start(const std::string& command,
                                                 const std::filesystem::path& dir,

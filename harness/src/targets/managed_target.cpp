@@ -6,10 +6,10 @@
 #include <fstream>
 #include <thread>
 
-#include "files/read_file.hpp"
 #include "client/http_request.hpp"
 #include "client/http_response.hpp"
 #include "client/raw_connection.hpp"
+#include "files/read_file.hpp"
 #include "run/report_index.hpp"
 
 namespace upspec::targets {

@@ -1,8 +1,9 @@
 #include "targets/target_definition.hpp"
-#include "files/read_file.hpp"
 
 #include <algorithm>
 #include <set>
+
+#include "files/read_file.hpp"
 
 namespace upspec::targets {
 
@@ -14,11 +15,10 @@ std::string url_on_port(const std::string& url, std::uint16_t port) {
   const auto authority = url.find("://");
   if (authority == std::string::npos) return url;
   const auto path = url.find('/', authority + 3);
-  std::string host = url.substr(authority + 3, path == std::string::npos ? std::string::npos
-                                                                          : path - authority - 3);
+  std::string host = url.substr(
+      authority + 3, path == std::string::npos ? std::string::npos : path - authority - 3);
   const auto colon = host.rfind(':');
-  if (colon != std::string::npos && host.find(']', colon) == std::string::npos)
-    host.resize(colon);
+  if (colon != std::string::npos && host.find(']', colon) == std::string::npos) host.resize(colon);
   return url.substr(0, authority + 3) + host + ":" + p +
          (path == std::string::npos ? std::string() : url.substr(path));
 }
@@ -33,8 +33,7 @@ std::variant<target_definition, std::string> load_target_definition(
   target_definition d;
   d.dir = std::filesystem::absolute(dir).lexically_normal();
   if (auto why = run::read_target(j, d.target)) return file.string() + ": " + *why;
-  if (auto e = run::parse_url(url_on_port(d.target.url, 1));
-      std::holds_alternative<std::string>(e))
+  if (auto e = run::parse_url(url_on_port(d.target.url, 1)); std::holds_alternative<std::string>(e))
     return file.string() + ": " + std::get<std::string>(e);
   try {
     d.notes = j.value("notes", std::string());

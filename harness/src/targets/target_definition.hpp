@@ -20,7 +20,7 @@ struct readiness_probe {
 };
 
 struct target_definition {
-  run::target target;     // url keeps its {port} placeholder until the server is started
+  run::target target;  // url keeps its {port} placeholder until the server is started
   std::filesystem::path dir;
   std::string notes;
   std::vector<std::string> required_commands;
