@@ -33,8 +33,8 @@ value_node gen_object(int depth) {
   for (int i = 0; i < n; ++i) {
     std::string key = *gen_object_key();
     const bool taken = std::any_of(node.members.begin(), node.members.end(),
-                                   [&](const auto& m) { return m.first == key; });
-    if (!taken) node.members.emplace_back(std::move(key), gen_value(depth - 1));
+                                   [&](const auto& m) { return m.key == key; });
+    if (!taken) node.members.push_back({std::move(key), gen_value(depth - 1)});
   }
   return node;
 }
@@ -79,7 +79,7 @@ value_node gen_absent_chain() {
       outer.k = value_node::kind::object;
       std::string key = *gen_object_key();
       if (is_index_segment(key)) key += "k";
-      outer.members.emplace_back(std::move(key), std::move(node));
+      outer.members.push_back({std::move(key), std::move(node)});
     }
     node = std::move(outer);
   }
@@ -90,9 +90,9 @@ value_node gen_absent_chain() {
 // Adds a member under a key the object does not have yet.
 void add_member(value_node& object, std::string key, value_node value) {
   while (std::any_of(object.members.begin(), object.members.end(),
-                     [&](const auto& m) { return m.first == key; }))
+                     [&](const auto& m) { return m.key == key; }))
     key += "_";
-  object.members.emplace_back(std::move(key), std::move(value));
+  object.members.push_back({std::move(key), std::move(value)});
 }
 
 // Gives some objects of the tree one absent member, appended last.
@@ -254,12 +254,12 @@ rc::Gen<operations_model> gen_operations(std::size_t min_slots) {
     auto& vars = ops.operations.front().variables;
     for (; slots < min_slots; ++slots) {
       const auto absent = std::find_if(vars.members.begin(), vars.members.end(),
-                                       [](const auto& m) { return m.second.absent; });
+                                       [](const auto& m) { return m.value.absent; });
       std::string key = "file" + std::to_string(slots);
       while (std::any_of(vars.members.begin(), vars.members.end(),
-                         [&](const auto& m) { return m.first == key; }))
+                         [&](const auto& m) { return m.key == key; }))
         key += "_";
-      vars.members.emplace(absent, std::move(key), slot());
+      vars.members.insert(absent, {std::move(key), slot()});
     }
     return ops;
   });

@@ -19,16 +19,25 @@ namespace upspec::properties {
 
 using request::json;
 
+// An object's member. A struct rather than std::pair: pair's constraints on a type that is not
+// complete yet (value_node, inside its own definition) do not compile with clang over libstdc++.
+struct value_member;
+
 struct value_node {
   enum class kind { scalar, slot, object, array };
   kind k = kind::scalar;
-  json scalar;                                              // kind::scalar
-  std::vector<std::pair<std::string, value_node>> members;  // kind::object, unique keys
-  std::vector<value_node> items;                            // kind::array
+  json scalar;                        // kind::scalar
+  std::vector<value_member> members;  // kind::object, unique keys
+  std::vector<value_node> items;      // kind::array
   // An object member left out of the sent operations: object-path creates it and the
   // containers on the way to its single slot. Only ever the last member of its object, so the
   // reference appends it exactly where the expectation has it.
   bool absent = false;
+};
+
+struct value_member {
+  std::string key;
+  value_node value;
 };
 
 struct operation_model {
