@@ -71,6 +71,42 @@ bool matches_any(const std::vector<std::string>& globs, const std::string& id) {
   return false;
 }
 
+// A target to run, and for one the harness installs and starts itself, its definition.
+struct planned_target {
+  run::target target;
+  std::optional<targets::target_definition> managed;
+};
+
+// The targets named by --targets (a folder of definitions or a targets file, narrowed by
+// --only) and --target, in that order; the built-in reference server when none is named.
+std::variant<std::vector<planned_target>, std::string> plan_targets(const run_cli_options& o) {
+  std::vector<planned_target> out;
+  if (!o.targets_path.empty() && std::filesystem::is_directory(o.targets_path)) {
+    auto d = targets::load_target_directory(o.targets_path, o.only);
+    if (auto* why = std::get_if<std::string>(&d)) return *why;
+    for (auto& def : std::get<std::vector<targets::target_definition>>(d)) {
+      auto t = def.target;
+      out.push_back({std::move(t), std::move(def)});
+    }
+  } else if (!o.targets_path.empty()) {
+    auto t = run::load_targets(o.targets_path);
+    if (auto* why = std::get_if<std::string>(&t)) return *why;
+    for (auto& one : std::get<std::vector<run::target>>(t))
+      if (o.only.empty() || matches_any(o.only, one.name)) out.push_back({std::move(one), {}});
+    if (out.empty()) return "no target of " + o.targets_path + " is named by --only";
+  }
+  for (const auto& url : o.target_urls) {
+    if (auto e = run::parse_url(url); std::holds_alternative<std::string>(e))
+      return std::get<std::string>(e);
+    run::target t;
+    t.name = url;
+    t.url = url;
+    out.push_back({std::move(t), {}});
+  }
+  if (out.empty()) out.push_back({run::builtin_target(), {}});
+  return out;
+}
+
 int run_cases(const run_cli_options& o) {
   auto loaded = corpus::load_corpus(o.corpus_dir.empty() ? corpus::default_corpus_dir()
                                                          : std::filesystem::path(o.corpus_dir));
@@ -87,48 +123,12 @@ int run_cases(const run_cli_options& o) {
     return 2;
   }
 
-  // Each target, and for those the harness installs and starts itself, their definition.
-  std::vector<run::target> targets;
-  std::vector<std::optional<targets::target_definition>> managed;
-  if (!o.targets_path.empty() && std::filesystem::is_directory(o.targets_path)) {
-    auto d = targets::load_target_directory(o.targets_path, o.only);
-    if (auto* why = std::get_if<std::string>(&d)) {
-      std::cerr << "upspec run: " << *why << "\n";
-      return 2;
-    }
-    for (auto& def : std::get<std::vector<targets::target_definition>>(d)) {
-      targets.push_back(def.target);
-      managed.emplace_back(std::move(def));
-    }
-  } else if (!o.targets_path.empty()) {
-    auto t = run::load_targets(o.targets_path);
-    if (auto* why = std::get_if<std::string>(&t)) {
-      std::cerr << "upspec run: " << *why << "\n";
-      return 2;
-    }
-    for (auto& one : std::get<std::vector<run::target>>(t))
-      if (o.only.empty() || matches_any(o.only, one.name)) targets.push_back(std::move(one));
-    if (targets.empty()) {
-      std::cerr << "upspec run: no target of " << o.targets_path << " is named by --only\n";
-      return 2;
-    }
-    managed.resize(targets.size());
+  auto planned = plan_targets(o);
+  if (auto* why = std::get_if<std::string>(&planned)) {
+    std::cerr << "upspec run: " << *why << "\n";
+    return 2;
   }
-  for (const auto& url : o.target_urls) {
-    if (auto e = run::parse_url(url); std::holds_alternative<std::string>(e)) {
-      std::cerr << "upspec run: " << std::get<std::string>(e) << "\n";
-      return 2;
-    }
-    run::target t;
-    t.name = url;
-    t.url = url;
-    targets.push_back(std::move(t));
-    managed.emplace_back();
-  }
-  if (targets.empty()) {
-    targets.push_back(run::builtin_target());
-    managed.emplace_back();
-  }
+  const auto& targets = std::get<std::vector<planned_target>>(planned);
 
   run::run_options ro;
   ro.jobs = std::max(1u, o.jobs);
@@ -153,13 +153,12 @@ int run_cases(const run_cli_options& o) {
   targets::bring_up_options bring_up;
   bring_up.reinstall = o.reinstall;
   const auto say = [&](const std::string& line) { bar.say(line); };
-  for (std::size_t k = 0; k < targets.size(); ++k) {
-    const auto& t = targets[k];
+  for (const auto& [t, managed] : targets) {
     try {
-      if (managed[k]) {
+      if (managed) {
         const auto log = std::filesystem::path(o.report_dir) / "logs" / (t.name + ".log");
         runs.push_back(
-            targets::run_managed_target(*managed[k], log, bring_up, cases, ro, on_result, say));
+            targets::run_managed_target(*managed, log, bring_up, cases, ro, on_result, say));
       } else {
         runs.push_back(run::run_target(t, cases, ro, on_result));
       }
