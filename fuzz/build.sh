@@ -21,8 +21,8 @@ command -v ninja >/dev/null && generator=(-G Ninja)
 mkdir -p "$OUT"
 
 # OSS-Fuzz compiles C++ against libc++, which a distribution's librapidcheck (built for
-# libstdc++) cannot link with: when its sources are at $SRC/rapidcheck (the Dockerfile clones
-# them), they are built with the same compiler and flags first.
+# libstdc++) cannot link with: when its sources are at $SRC/rapidcheck (the Dockerfile unpacks
+# the distribution's source package there), they are built with the same compiler and flags first.
 prefix=()
 if [[ -n ${SRC:-} && -d $SRC/rapidcheck ]]; then
   cmake -S "$SRC/rapidcheck" -B "$work/rapidcheck" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
