@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace upspec::request {
 namespace {
 
@@ -79,6 +82,51 @@ TEST(ObjectPath, BatchRootIsAnArray) {
   EXPECT_EQ(set(o, "1.variables.f"), "ok");
   EXPECT_EQ(o[1]["variables"]["f"], "X");
   EXPECT_EQ(set(o, "variables.f"), "error");
+}
+
+// The setter the processor uses for a whole map against one path at a time, on the same paths:
+// the same values and the same refusals, including after it replaced objects it had indexed.
+void expect_setter_agrees(const json& start, const std::vector<std::string>& paths) {
+  json one_by_one = start;
+  json together = start;
+  object_path_setter setter(together);
+  for (const auto& p : paths) {
+    const json value = "X" + p;
+    EXPECT_EQ(set_at_object_path(one_by_one, p, value).has_value(),
+              setter.set(p, value).has_value())
+        << p;
+    ASSERT_EQ(one_by_one, together) << "after " << p;
+  }
+}
+
+TEST(ObjectPath, SetterAgreesWithOnePathAtATime) {
+  expect_setter_agrees(ops(), {"variables.file", "variables.files.1", "variables.input.list.0.f",
+                               "variables.input.list.3.g", "variables.input", "variables.input.x",
+                               "variables.s.t", "variables.new.0", "variables.new.1.k"});
+  expect_setter_agrees(json::parse(R"([{"variables": {}}, {"variables": {"f": {"g": {}}}}])"),
+                       {"1.variables.f.g.h", "1.variables.f", "1.variables.f.g", "0.variables.f",
+                        "2.variables", "1.variables.e"});
+}
+
+// An object the setter indexed and then replaced is freed; a new object may take its address.
+TEST(ObjectPath, SetterForgetsTheObjectsItReplaces) {
+  std::vector<std::string> paths;
+  for (int i = 0; i < 200; ++i) {
+    const std::string k = "variables.k" + std::to_string(i % 7);
+    paths.insert(paths.end(), {k + ".a.b", k + ".a", k + ".a.c", k + ".d.e", k, k + ".f"});
+  }
+  expect_setter_agrees(ops(), paths);
+}
+
+TEST(ObjectPath, SetterFindsMembersOfLargeObjects) {
+  json start = json::object();
+  json& variables = start["variables"] = json::object();
+  std::vector<std::string> paths;
+  for (int i = 0; i < 3000; ++i) {
+    variables["k" + std::to_string(i)] = nullptr;
+    paths.push_back("variables.k" + std::to_string((i * 7919) % 3000));
+  }
+  expect_setter_agrees(start, paths);
 }
 
 }  // namespace

@@ -28,6 +28,55 @@ bool is_prototype_segment(std::string_view segment) noexcept {
 
 std::optional<std::string> set_at_object_path(json& root, std::string_view path,
                                               const json& value) {
+  return object_path_setter(root).set(path, value);
+}
+
+json* object_path_setter::member(json& object, const std::string& name) {
+  auto& members = object.get_ref<json::object_t&>();
+  auto entry = indexes_.find(&members);
+  if (entry == indexes_.end()) {
+    // The first walk through an object searches it: a single path needs no index.
+    if (walked_once_.insert(&members).second) {
+      const auto it = object.find(name);
+      return it == object.end() ? nullptr : &it.value();
+    }
+    // A repeated name (not from parse_json_field, which keeps names unique) resolves to its
+    // first member, as ordered_json's find does.
+    entry = indexes_.try_emplace(&members).first;
+    std::size_t position = 0;
+    for (const auto& [name_here, unused] : members)
+      entry->second.try_emplace(name_here, position++);
+  }
+  const auto it = entry->second.find(name);
+  return it == entry->second.end()
+             ? nullptr
+             : &(members.begin() + static_cast<std::ptrdiff_t>(it->second))->second;
+}
+
+json& object_path_setter::add_member(json& object, std::string name, json value) {
+  auto& members = object.get_ref<json::object_t&>();
+  if (auto entry = indexes_.find(&members); entry != indexes_.end())
+    entry->second.try_emplace(name, members.size());
+  append_new_member(object, std::move(name), std::move(value));
+  return members.back().second;
+}
+
+void object_path_setter::replace(json& slot, const json& value) {
+  if (!walked_once_.empty()) forget_indexes(slot);
+  slot = value;
+}
+
+void object_path_setter::forget_indexes(const json& value) {
+  if (value.is_object()) {
+    indexes_.erase(&value.get_ref<const json::object_t&>());
+    walked_once_.erase(&value.get_ref<const json::object_t&>());
+    for (const auto& [name, child] : value.items()) forget_indexes(child);
+  } else if (value.is_array()) {
+    for (const auto& child : value) forget_indexes(child);
+  }
+}
+
+std::optional<std::string> object_path_setter::set(std::string_view path, const json& value) {
   if (path.empty()) return "the path is empty";
   std::vector<std::string_view> segments;
   for (std::size_t from = 0;;) {
@@ -44,19 +93,21 @@ std::optional<std::string> set_at_object_path(json& root, std::string_view path,
     if (is_prototype_segment(s))
       return "the segment '" + std::string(s) + "' is refused (prototype pollution)";
 
-  json* at = &root;
+  json* at = &root_;
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const std::string_view seg = segments[i];
     const bool last = i + 1 == segments.size();
-    json* next = nullptr;
     if (at->is_object()) {
-      const std::string key(seg);
-      auto it = at->find(key);
-      if (last || it == at->end()) {
-        (*at)[key] = last ? value : empty_container_for(segments[i + 1]);
-        if (last) return std::nullopt;
+      std::string name(seg);
+      json* found = member(*at, name);
+      if (last) {
+        if (found)
+          replace(*found, value);
+        else
+          add_member(*at, std::move(name), value);
+        return std::nullopt;
       }
-      next = &(*at)[key];
+      at = found ? found : &add_member(*at, std::move(name), empty_container_for(segments[i + 1]));
     } else if (at->is_array()) {
       const auto index = array_index(seg);
       if (!index) return "the segment '" + std::string(seg) + "' is not an index into an array";
@@ -67,15 +118,14 @@ std::optional<std::string> set_at_object_path(json& root, std::string_view path,
         at->push_back(last ? value : empty_container_for(segments[i + 1]));
         if (last) return std::nullopt;
       } else if (last) {
-        (*at)[*index] = value;
+        replace((*at)[*index], value);
         return std::nullopt;
       }
-      next = &(*at)[*index];
+      at = &(*at)[*index];
     } else {
       return "the segment '" + std::string(seg) + "' goes through a " +
              std::string(at->type_name()) + ", not an object or array";
     }
-    at = next;
   }
   return std::nullopt;
 }

@@ -36,17 +36,19 @@ json outcome_builder::render(const processor& p) const {
   } else {
     out["error"] = nullptr;
     out["operations"] = p.operations();
+    // Upload fields are unique: they are the map's names.
     json uploads = json::object();
     for (const upload& u : p.uploads()) {
       if (u.state == upload_state::complete) {
         const auto digest = digests_.find(u.field);
-        uploads[u.field] =
+        append_new_member(
+            uploads, u.field,
             json{{"filename", u.filename ? json(*u.filename) : json(nullptr)},
                  {"mimetype", u.mimetype},
                  {"size", u.size},
-                 {"sha256", digest != digests_.end() ? digest->second : std::string()}};
+                 {"sha256", digest != digests_.end() ? digest->second : std::string()}});
       } else if (u.failure) {
-        uploads[u.field] = json{{"error", error_to_json(*u.failure, false)}};
+        append_new_member(uploads, u.field, json{{"error", error_to_json(*u.failure, false)}});
       }
     }
     out["uploads"] = std::move(uploads);

@@ -182,6 +182,7 @@ void processor::take_map() {
     return reject({error_code::limit_files,
                    std::to_string(*limits_.max_files) + " max file uploads exceeded."});
   uploads_.reserve(map.size());
+  object_path_setter operations_paths(operations_);
   for (const auto& [field, paths] : map.items()) {
     if (!paths.is_array())
       return reject(
@@ -196,7 +197,7 @@ void processor::take_map() {
         return reject({error_code::map_path_invalid_type,
                        "Invalid type for the 'map' multipart field " + where + " value."});
       const auto& p = path.get_ref<const std::string&>();
-      if (auto why = set_at_object_path(operations_, p, upload_placeholder(field)))
+      if (auto why = operations_paths.set(p, upload_placeholder(field)))
         return reject(
             {error_code::map_path_invalid, "Invalid object path for the 'map' multipart field " +
                                                where + " value '" + p + "': " + *why + "."});
