@@ -118,6 +118,19 @@ TEST(ObjectPath, SetterForgetsTheObjectsItReplaces) {
   expect_setter_agrees(ops(), paths);
 }
 
+// Growing an object copies its members' values to new storage; what the setter knows of the
+// objects inside must survive that (a fuzz finding: fuzz/regressions/object_path/).
+TEST(ObjectPath, SetterKeepsUpWithObjectsThatGrow) {
+  std::vector<std::string> paths;
+  for (int round = 0; round < 20; ++round) {
+    for (const char* inner : {"variables.a.x", "variables.a.y", "variables.a.b.c.z"})
+      paths.push_back(inner + std::to_string(round % 3));
+    for (int i = 0; i < 40; ++i)
+      paths.push_back("variables.n" + std::to_string(round) + "_" + std::to_string(i) + ".m.k");
+  }
+  expect_setter_agrees(ops(), paths);
+}
+
 TEST(ObjectPath, SetterFindsMembersOfLargeObjects) {
   json start = json::object();
   json& variables = start["variables"] = json::object();

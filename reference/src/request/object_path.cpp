@@ -1,5 +1,9 @@
 #include "upspec/request/object_path.hpp"
 
+#include <iterator>
+#include <optional>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace upspec::request {
@@ -14,6 +18,13 @@ std::optional<std::size_t> array_index(std::string_view segment) noexcept {
     n = n * 10 + static_cast<std::size_t>(c - '0');
   }
   return n;
+}
+
+// The value at a position among an object's members or an array's items.
+json& value_at(json& container, std::size_t position) {
+  if (container.is_array()) return container[position];
+  auto& members = container.get_ref<json::object_t&>();
+  return (members.begin() + static_cast<std::ptrdiff_t>(position))->second;
 }
 
 json empty_container_for(std::string_view next_segment) {
@@ -31,50 +42,49 @@ std::optional<std::string> set_at_object_path(json& root, std::string_view path,
   return object_path_setter(root).set(path, value);
 }
 
-json* object_path_setter::member(json& object, const std::string& name) {
-  auto& members = object.get_ref<json::object_t&>();
-  auto entry = indexes_.find(&members);
-  if (entry == indexes_.end()) {
-    // The first walk through an object searches it: a single path needs no index.
-    if (walked_once_.insert(&members).second) {
+struct object_path_setter::walked {
+  bool searched = false;  // an object a path has walked through once, by a linear search
+  std::optional<std::unordered_map<std::string, std::size_t>> positions;  // name -> position
+  std::unordered_map<std::size_t, std::unique_ptr<walked>> children;      // by position
+
+  // The position of `name` among `object`'s members, or nullopt.
+  std::optional<std::size_t> find(const json& object, const std::string& name) {
+    const auto& members = object.get_ref<const json::object_t&>();
+    if (!positions && !std::exchange(searched, true)) {
       const auto it = object.find(name);
-      return it == object.end() ? nullptr : &it.value();
+      if (it == object.end()) return std::nullopt;
+      return static_cast<std::size_t>(std::distance(object.begin(), it));
     }
-    // A repeated name (not from parse_json_field, which keeps names unique) resolves to its
-    // first member, as ordered_json's find does.
-    entry = indexes_.try_emplace(&members).first;
-    std::size_t position = 0;
-    for (const auto& [name_here, unused] : members)
-      entry->second.try_emplace(name_here, position++);
+    if (!positions) {
+      // A repeated name (not from parse_json_field, which keeps names unique) resolves to its
+      // first member, as ordered_json's find does.
+      positions.emplace();
+      std::size_t position = 0;
+      for (const auto& [name_here, unused] : members) positions->try_emplace(name_here, position++);
+    }
+    const auto it = positions->find(name);
+    return it == positions->end() ? std::nullopt : std::optional(it->second);
   }
-  const auto it = entry->second.find(name);
-  return it == entry->second.end()
-             ? nullptr
-             : &(members.begin() + static_cast<std::ptrdiff_t>(it->second))->second;
-}
 
-json& object_path_setter::add_member(json& object, std::string name, json value) {
-  auto& members = object.get_ref<json::object_t&>();
-  if (auto entry = indexes_.find(&members); entry != indexes_.end())
-    entry->second.try_emplace(name, members.size());
-  append_new_member(object, std::move(name), std::move(value));
-  return members.back().second;
-}
-
-void object_path_setter::replace(json& slot, const json& value) {
-  if (!walked_once_.empty()) forget_indexes(slot);
-  slot = value;
-}
-
-void object_path_setter::forget_indexes(const json& value) {
-  if (value.is_object()) {
-    indexes_.erase(&value.get_ref<const json::object_t&>());
-    walked_once_.erase(&value.get_ref<const json::object_t&>());
-    for (const auto& [name, child] : value.items()) forget_indexes(child);
-  } else if (value.is_array()) {
-    for (const auto& child : value) forget_indexes(child);
+  // Appends a member `object` does not have yet; returns its position.
+  std::size_t add(json& object, std::string name, json value) {
+    const std::size_t position = object.size();
+    if (positions) positions->try_emplace(name, position);
+    append_new_member(object, std::move(name), std::move(value));
+    return position;
   }
-}
+
+  walked& child(std::size_t position) {
+    auto& slot = children[position];
+    if (!slot) slot = std::make_unique<walked>();
+    return *slot;
+  }
+};
+
+object_path_setter::object_path_setter(json& root)
+    : root_(root), walked_root_(std::make_unique<walked>()) {}
+
+object_path_setter::~object_path_setter() = default;
 
 std::optional<std::string> object_path_setter::set(std::string_view path, const json& value) {
   if (path.empty()) return "the path is empty";
@@ -94,38 +104,44 @@ std::optional<std::string> object_path_setter::set(std::string_view path, const 
       return "the segment '" + std::string(s) + "' is refused (prototype pollution)";
 
   json* at = &root_;
+  walked* known = walked_root_.get();
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const std::string_view seg = segments[i];
     const bool last = i + 1 == segments.size();
+    std::size_t position = 0;
     if (at->is_object()) {
       std::string name(seg);
-      json* found = member(*at, name);
-      if (last) {
-        if (found)
-          replace(*found, value);
-        else
-          add_member(*at, std::move(name), value);
-        return std::nullopt;
+      if (const auto found = known->find(*at, name)) {
+        position = *found;
+      } else {
+        position =
+            known->add(*at, std::move(name), last ? value : empty_container_for(segments[i + 1]));
+        if (last) return std::nullopt;
       }
-      at = found ? found : &add_member(*at, std::move(name), empty_container_for(segments[i + 1]));
     } else if (at->is_array()) {
       const auto index = array_index(seg);
       if (!index) return "the segment '" + std::string(seg) + "' is not an index into an array";
+      position = *index;
       if (*index >= at->size()) {
         if (*index - at->size() > kMaxArrayPadding)
           return "the index " + std::string(seg) + " is too far beyond the array's end";
         while (at->size() < *index) at->push_back(nullptr);
         at->push_back(last ? value : empty_container_for(segments[i + 1]));
         if (last) return std::nullopt;
-      } else if (last) {
-        replace((*at)[*index], value);
-        return std::nullopt;
       }
-      at = &(*at)[*index];
     } else {
       return "the segment '" + std::string(seg) + "' goes through a " +
              std::string(at->type_name()) + ", not an object or array";
     }
+    json& slot = value_at(*at, position);
+    if (last) {
+      // What was known of the value replaced goes with it.
+      known->children.erase(position);
+      slot = value;
+      return std::nullopt;
+    }
+    at = &slot;
+    known = &known->child(position);
   }
   return std::nullopt;
 }

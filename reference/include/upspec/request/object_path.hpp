@@ -1,11 +1,10 @@
 #pragma once
 // Object paths of the map field: where in operations each file goes.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "upspec/request/json_field.hpp"
 
@@ -30,23 +29,22 @@ std::optional<std::string> set_at_object_path(json& root, std::string_view path,
 // `root` must not be changed by anything else while the setter is in use.
 class object_path_setter {
  public:
-  explicit object_path_setter(json& root) : root_(root) {}
+  explicit object_path_setter(json& root);
+  ~object_path_setter();
+  object_path_setter(const object_path_setter&) = delete;
+  object_path_setter& operator=(const object_path_setter&) = delete;
+
   std::optional<std::string> set(std::string_view path, const json& value);
 
  private:
-  using member_index = std::unordered_map<std::string, std::size_t>;  // name -> position
-
-  json* member(json& object, const std::string& name);
-  json& add_member(json& object, std::string name, json value);
-  void replace(json& slot, const json& value);
-  void forget_indexes(const json& value);
+  // What is known of the containers paths have walked through, in a tree of its own that
+  // mirrors theirs by position (an object's members are only ever appended, so positions last).
+  // Not keyed by address: growing an ordered_json object copies its members' values (a pair
+  // with a const name cannot be moved without the risk of throwing), so their storage moves.
+  struct walked;
 
   json& root_;
-  // Keyed by the address of an object's member storage, which nlohmann keeps on the heap and so
-  // stays put when the object itself moves (its parent array or object growing). An entry goes
-  // when replace() destroys its object, before the address can be reused.
-  std::unordered_set<const json::object_t*> walked_once_;
-  std::unordered_map<const json::object_t*, member_index> indexes_;
+  std::unique_ptr<walked> walked_root_;
 };
 
 }  // namespace upspec::request
