@@ -5,7 +5,7 @@ target_compile_options(upspec_warnings INTERFACE
   -Woverloaded-virtual -Wimplicit-fallthrough)
 # -Wnull-dereference is left out and -Wrestrict turned off: GCC 12 reports false positives for
 # them inside std::variant and std::string concatenation at -O3 (GCC PR 105329).
-target_compile_options(upspec_warnings INTERFACE -Wno-restrict)
+target_compile_options(upspec_warnings INTERFACE $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>)
 if(UPSPEC_WERROR)
   target_compile_options(upspec_warnings INTERFACE -Werror)
 endif()
