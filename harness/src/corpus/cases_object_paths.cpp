@@ -74,6 +74,29 @@ void add_object_path_cases(catalog& cat) {
       .rule("The path's last segment is set whatever it held", kSpecPaths)
       .intends(200);
 
+  {
+    // Found by fuzzing the reference: each new key copies an ordered object's members, so a
+    // setter that remembered objects by address lost them (fuzz/regressions/object_path/).
+    // Every path is new and has a file of its own; the walks keep coming back to objects that
+    // grew since.
+    std::vector<upload_file> files;
+    for (const char* path :
+         {"child.child.file", "file", "child.file", "files.0", "child.files.0",
+          "child.child.child.files.0", "files.1", "child.files.1", "child.child.child.files.1",
+          "child.child.child.file", "child.child.files.0", "files.2"}) {
+      const std::string name = std::to_string(files.size());
+      files.push_back(
+          text_file(name, {std::string("variables.input.") + path}, "tree file " + name + "\n"));
+    }
+    json ops{{"query", tree_query()}, {"variables", {{"input", json::object()}}}};
+    add("grow-objects-while-walking", "Twelve paths that add keys to objects walked before",
+        encoder::encode_request(ops, files))
+        .origin("regression")
+        .level(level::should)
+        .rule("A missing key on the path is created", "graphql-upload (object-path set)")
+        .intends(200);
+  }
+
   const char* invalid = "A path that cannot be followed rejects the request";
   for (const auto& [name, path] : std::vector<std::pair<std::string, std::string>>{
            {"through-string", "query.x"},

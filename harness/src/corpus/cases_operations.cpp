@@ -40,6 +40,7 @@ void add_operations_cases(catalog& cat) {
   // Found by fuzzing the reference: a number no double holds once escaped the processor.
   add("number-out-of-range", "operations holding a number beyond any double (1e999)",
       R"({"query": "{ ping }", "variables": {"n": 1e999}})")
+      .origin("regression")
       .level(level::may)
       .rule("A parser may limit the range of numbers it accepts; the request must not crash",
             "RFC 8259 §6")
