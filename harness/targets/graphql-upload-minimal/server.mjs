@@ -13,44 +13,19 @@
 
 import express from "express";
 import { buildSchema } from "graphql";
-import { parseRequestParams as parseGraphQLRequestParams } from "graphql-http";
+import { parseRequestParams } from "graphql-http";
 import { createHandler } from "graphql-http/lib/use/express";
 import { GraphQLUpload, graphqlUploadExpress } from "graphql-upload-minimal";
 
-import {
-  answerExpressError,
-  multipartRequestParams,
-  receiveUpload,
-  schemaWithUploadScalar,
-  uploadRootValue,
-} from "../common/uploads.mjs";
+import { serveUploadsWithGraphqlHttp } from "../common/express-graphql-http.mjs";
 
-const port = Number(process.env.PORT || 4003);
-const host = process.env.HOST || "127.0.0.1";
-
-const schema = schemaWithUploadScalar(buildSchema, GraphQLUpload);
-
-const rootValue = uploadRootValue(receiveUpload);
-
-const graphql = createHandler({
-  schema,
-  rootValue,
-  // A multipart request arrives here with its operations already on req.body (set by
-  // graphqlUploadExpress); any other request is left to graphql-http's own parser.
-  async parseRequestParams(req) {
-    if (!req.raw.is("multipart/form-data")) return null;
-    return multipartRequestParams(parseGraphQLRequestParams, req.raw.body, req.url);
-  },
-});
-
-const app = express();
-
-app.all("/graphql", graphqlUploadExpress(), graphql);
-
-// Errors that the middleware or Express passes to next(): see answerExpressError.
-app.use(answerExpressError);
-
-app.listen(port, host, (error) => {
-  if (error) throw error;
-  console.log(`listening on http://${host}:${port}/graphql`);
+serveUploadsWithGraphqlHttp({
+  express,
+  buildSchema,
+  createHandler,
+  parseRequestParams,
+  GraphQLUpload,
+  graphqlUploadExpress,
+  port: Number(process.env.PORT || 4003),
+  host: process.env.HOST || "127.0.0.1",
 });
