@@ -10,11 +10,11 @@ The resolvers report what actually arrived: every byte of every upload is read a
 the filename and the mimetype are what Starlette's UploadFile reports for the part.
 """
 
-import asyncio
-import hashlib
 import os
-import weakref
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "common"))
 
 import uvicorn
 from ariadne import (
@@ -26,47 +26,13 @@ from ariadne import (
 )
 from ariadne.asgi import GraphQL
 from starlette.datastructures import UploadFile
-
-SCHEMA = Path(__file__).resolve().parent.parent.parent / "schema.graphql"
+from upspec_uploads import SCHEMA, flatten, receive_starlette
 
 query = QueryType()
 mutation = MutationType()
 
-# One lock per upload object: the same UploadFile is placed at every path the map names for
-# it, and resolvers run concurrently, so each read rewinds and reads the whole file alone.
-_locks: "weakref.WeakKeyDictionary[UploadFile, asyncio.Lock]" = weakref.WeakKeyDictionary()
-
-
 async def receive(upload):
-    """Reads all of one upload's bytes and reports them."""
-    if not isinstance(upload, UploadFile):
-        raise ValueError(f"expected an uploaded file, got {type(upload).__name__}")
-    lock = _locks.setdefault(upload, asyncio.Lock())
-    async with lock:
-        await upload.seek(0)
-        digest = hashlib.sha256()
-        size = 0
-        while chunk := await upload.read(64 * 1024):
-            size += len(chunk)
-            digest.update(chunk)
-    return {
-        "filename": upload.filename,
-        "mimetype": upload.content_type,
-        "size": size,
-        "sha256": digest.hexdigest(),
-    }
-
-
-def flatten(tree, into):
-    """The uploads of an UploadTree, depth first: file, files in order (nulls skipped), child."""
-    while tree is not None:
-        if tree.get("file") is not None:
-            into.append(tree["file"])
-        for upload in tree.get("files") or []:
-            if upload is not None:
-                into.append(upload)
-        tree = tree.get("child")
-    return into
+    return await receive_starlette(upload, UploadFile)
 
 
 @query.field("ping")
@@ -93,7 +59,7 @@ def resolve_multiple(*_, files):
 
 @mutation.field("tree")
 def resolve_tree(*_, input):
-    return [receive(upload) for upload in flatten(input, [])]
+    return [receive(upload) for upload in flatten(input)]
 
 
 @mutation.field("echo")

@@ -12,9 +12,10 @@ the filename and the mimetype are what python-multipart's File reports for the p
 (file_name, bytes, decoded as UTF-8; content_type).
 """
 
-import hashlib
-import os
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "common"))
 
 from ariadne import (
     MutationType,
@@ -25,60 +26,30 @@ from ariadne import (
 )
 from ariadne.wsgi import GraphQL
 from python_multipart.multipart import File
-
-SCHEMA = Path(__file__).resolve().parent.parent.parent / "schema.graphql"
+from upspec_uploads import (
+    SCHEMA,
+    expect_upload,
+    flatten,
+    read_chunks,
+    receive_chunks,
+    resolve_each,
+    run_gunicorn,
+)
 
 query = QueryType()
 mutation = MutationType()
 
 
 def receive(upload):
-    """Reads all of one upload's bytes and reports them.
-
-    The same File is placed at every path the map names for it, so each read starts from the
-    beginning; execution is synchronous, so reads never interleave.
-    """
-    if not isinstance(upload, File):
-        raise ValueError(f"expected an uploaded file, got {type(upload).__name__}")
-    stream = upload.file_object
-    stream.seek(0)
-    digest = hashlib.sha256()
-    size = 0
-    while chunk := stream.read(64 * 1024):
-        size += len(chunk)
-        digest.update(chunk)
+    """Reads all of one upload's bytes and reports them (execution is synchronous, so reads of
+    an upload placed at several paths never interleave)."""
+    expect_upload(upload, File)
     filename = upload.file_name
-    return {
-        "filename": filename.decode("utf-8", "replace") if filename is not None else None,
-        "mimetype": upload.content_type,
-        "size": size,
-        "sha256": digest.hexdigest(),
-    }
-
-
-def flatten(tree, into):
-    """The uploads of an UploadTree, depth first: file, files in order (nulls skipped), child."""
-    while tree is not None:
-        if tree.get("file") is not None:
-            into.append(tree["file"])
-        for upload in tree.get("files") or []:
-            if upload is not None:
-                into.append(upload)
-        tree = tree.get("child")
-    return into
-
-
-def resolve_each(uploads):
-    """Resolves each upload on its own. An upload that fails becomes the exception itself as the
-    list item, which graphql-core reports at that item's index (["multiple", 1]) rather than at
-    the field (execution is synchronous, so there are no per-item awaitables as on ASGI)."""
-    items = []
-    for upload in uploads:
-        try:
-            items.append(receive(upload))
-        except Exception as error:  # reported by graphql-core, not swallowed
-            items.append(error)
-    return items
+    return receive_chunks(
+        filename.decode("utf-8", "replace") if filename is not None else None,
+        upload.content_type,
+        read_chunks(upload.file_object),
+    )
 
 
 @query.field("ping")
@@ -98,12 +69,12 @@ def resolve_optional(*_, file=None):
 
 @mutation.field("multiple")
 def resolve_multiple(*_, files):
-    return resolve_each(files)
+    return resolve_each(receive, files)
 
 
 @mutation.field("tree")
 def resolve_tree(*_, input):
-    return resolve_each(flatten(input, []))
+    return resolve_each(receive, flatten(input))
 
 
 @mutation.field("echo")
@@ -121,16 +92,4 @@ schema = make_executable_schema(load_schema_from_path(str(SCHEMA)), upload_scala
 app = GraphQL(schema)
 
 if __name__ == "__main__":
-    from gunicorn.app.base import BaseApplication
-
-    class Server(BaseApplication):
-        def load_config(self):
-            self.cfg.set("bind", f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}")
-            self.cfg.set("workers", 2)
-            # gunicorn 27 opens a control socket under ~/.gunicorn by default: not wanted here.
-            self.cfg.set("control_socket_disable", True)
-
-        def load(self):
-            return app
-
-    Server().run()
+    run_gunicorn(app)

@@ -16,16 +16,21 @@ The resolvers report what actually arrived: every byte of every upload is read a
 the filename and the mimetype are what Django's UploadedFile reports (name, content_type).
 """
 
-import hashlib
-import os
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "common"))
+
 import django
 from django.conf import settings
-
-HERE = Path(__file__).resolve().parent
-SCHEMA = HERE.parent.parent / "schema.graphql"
+from upspec_uploads import (
+    SCHEMA,
+    expect_upload,
+    flatten,
+    receive_chunks,
+    resolve_each,
+    run_gunicorn,
+)
 
 settings.configure(
     DEBUG=False,
@@ -74,50 +79,11 @@ class UploadTree(graphene.InputObjectType):
 
 
 def receive(upload):
-    """Reads all of one upload's bytes and reports them.
-
-    The same UploadedFile is placed at every path the map names for it, so each read starts
-    from the beginning; execution is synchronous, so reads never interleave.
-    """
-    if not isinstance(upload, DjangoUploadedFile):
-        raise ValueError(f"expected an uploaded file, got {type(upload).__name__}")
+    """Reads all of one upload's bytes and reports them (execution is synchronous, so reads of
+    an upload placed at several paths never interleave)."""
+    expect_upload(upload, DjangoUploadedFile)
     upload.seek(0)
-    digest = hashlib.sha256()
-    size = 0
-    for chunk in upload.chunks():
-        size += len(chunk)
-        digest.update(chunk)
-    return UploadedFile(
-        filename=upload.name,
-        mimetype=upload.content_type,
-        size=size,
-        sha256=digest.hexdigest(),
-    )
-
-
-def resolve_each(uploads):
-    """Resolves each upload on its own. An upload that fails becomes the exception itself as the
-    list item, which graphql-core reports at that item's index (["multiple", 1]) rather than at
-    the field."""
-    items = []
-    for upload in uploads:
-        try:
-            items.append(receive(upload))
-        except Exception as error:  # reported by graphql-core, not swallowed
-            items.append(error)
-    return items
-
-
-def flatten(tree, into):
-    """The uploads of an UploadTree, depth first: file, files in order (nulls skipped), child."""
-    while tree is not None:
-        if tree.get("file") is not None:
-            into.append(tree["file"])
-        for upload in tree.get("files") or []:
-            if upload is not None:
-                into.append(upload)
-        tree = tree.get("child")
-    return into
+    return UploadedFile(**receive_chunks(upload.name, upload.content_type, upload.chunks()))
 
 
 class Query(graphene.ObjectType):
@@ -149,10 +115,10 @@ class Mutation(graphene.ObjectType):
         return None if file is None else receive(file)
 
     def resolve_multiple(root, info, files):
-        return resolve_each(files)
+        return resolve_each(receive, files)
 
     def resolve_tree(root, info, input):
-        return resolve_each(flatten(input, []))
+        return resolve_each(receive, flatten(input))
 
     def resolve_echo(root, info, value=None):
         return value
@@ -190,19 +156,6 @@ urlpatterns = [path("graphql", csrf_exempt(FileUploadGraphQLView.as_view(schema=
 
 if __name__ == "__main__":
     from django.core.wsgi import get_wsgi_application
-    from gunicorn.app.base import BaseApplication
-
-    application = get_wsgi_application()
-
-    class Server(BaseApplication):
-        def load_config(self):
-            self.cfg.set("bind", f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}")
-            self.cfg.set("workers", 2)
-            # gunicorn 27 opens a control socket under ~/.gunicorn by default: not wanted here.
-            self.cfg.set("control_socket_disable", True)
-
-        def load(self):
-            return application
 
     sys.modules.setdefault("server", sys.modules[__name__])
-    Server().run()
+    run_gunicorn(get_wsgi_application())

@@ -12,12 +12,12 @@ The resolvers report what actually arrived: every byte of every upload is read a
 the filename and the mimetype are what Starlette's UploadFile reports for the part.
 """
 
-import asyncio
-import hashlib
 import os
-import weakref
+import sys
 from pathlib import Path
 from typing import Optional
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "common"))
 
 import strawberry
 import uvicorn
@@ -25,8 +25,7 @@ from graphql import build_schema, lexicographic_sort_schema, print_schema
 from starlette.datastructures import UploadFile
 from strawberry.asgi import GraphQL
 from strawberry.file_uploads import Upload
-
-SCHEMA = Path(__file__).resolve().parent.parent.parent / "schema.graphql"
+from upspec_uploads import SCHEMA, flatten, receive_starlette
 
 
 @strawberry.type
@@ -44,46 +43,13 @@ class UploadTree:
     child: Optional["UploadTree"]
 
 
-# One lock per upload object: the same UploadFile is placed at every path the map names for
-# it, and resolvers run concurrently, so each read rewinds and reads the whole file alone.
-_locks: "weakref.WeakKeyDictionary[UploadFile, asyncio.Lock]" = weakref.WeakKeyDictionary()
-
-
 async def receive(upload) -> UploadedFile:
-    """Reads all of one upload's bytes and reports them."""
-    if not isinstance(upload, UploadFile):
-        raise ValueError(f"expected an uploaded file, got {type(upload).__name__}")
-    lock = _locks.setdefault(upload, asyncio.Lock())
-    async with lock:
-        await upload.seek(0)
-        digest = hashlib.sha256()
-        size = 0
-        while chunk := await upload.read(64 * 1024):
-            size += len(chunk)
-            digest.update(chunk)
-    return UploadedFile(
-        filename=upload.filename,
-        mimetype=upload.content_type,
-        size=size,
-        sha256=digest.hexdigest(),
-    )
+    return UploadedFile(**await receive_starlette(upload, UploadFile))
 
 
 def given(value):
     """A missing argument or input field (UNSET) counts as null."""
     return None if value is None or value is strawberry.UNSET else value
-
-
-def flatten(tree: Optional[UploadTree], into: list) -> list:
-    """The uploads of an UploadTree, depth first: file, files in order (nulls skipped), child."""
-    while given(tree) is not None:
-        if given(tree.file) is not None:
-            into.append(tree.file)
-        for upload in given(tree.files) or []:
-            if upload is not None:
-                into.append(upload)
-        tree = tree.child
-    return into
 
 
 @strawberry.type
@@ -111,7 +77,7 @@ class Mutation:
 
     @strawberry.mutation
     def tree(self, input: UploadTree) -> list[UploadedFile]:
-        return [receive(upload) for upload in flatten(input, [])]
+        return [receive(upload) for upload in flatten(given(input), lambda tree, name: given(getattr(tree, name)))]
 
     @strawberry.mutation
     def echo(self, value: Optional[str]) -> Optional[str]:
