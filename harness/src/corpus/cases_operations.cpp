@@ -68,6 +68,12 @@ void add_operations_cases(catalog& cat) {
   add("unicode-escapes", "Unicode escapes in the query string", R"({"query":"{ p\u0069ng }"})")
       .rule(json_rule, "RFC 8259 §7")
       .intends(200);
+  // A server that decodes multipart field values as Latin-1 (form-data parts carry no charset)
+  // corrupts every non-ASCII character of the operations.
+  add("non-ascii-text", "A variable of non-ASCII text (accents, the euro sign, an emoji) echoed",
+      R"({"query":"mutation ($v: String) { echo(value: $v) }","variables":{"v":"résumé € 😀"}})")
+      .rule("JSON text exchanged between systems is UTF-8", "RFC 8259 §8.1")
+      .intends(200);
   add("whitespace-around", "Whitespace around the JSON", " \r\n\t{\"query\":\"{ ping }\"} \r\n")
       .rule(json_rule, "RFC 8259 §2")
       .intends(200);
