@@ -297,7 +297,10 @@ void add_multipart_syntax_cases(catalog& cat) {
       .body("--upspec-6b1c0a8e3f9d4c27\r\n\r\n\r\n" + body)
       .level(level::should)
       .rule("A part without a name is skipped", "RFC 7578 §4.2")
-      .intends(200);
+      .intends(200)
+      .accepts({400}, verdict::pass,
+               "RFC 7578 §4.2: each part MUST have a Content-Disposition, so refusing the body "
+               "is right too");
 }
 
 }  // namespace upspec::corpus
