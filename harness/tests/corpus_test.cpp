@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -90,6 +91,27 @@ TEST(CaseJson, NamesTheBadField) {
   j = to_json(stored().front());
   j["id"] = "other-category.x";
   EXPECT_TRUE(std::holds_alternative<std::string>(case_from_json(j)));
+  // Alternative data belongs to a 200 answer only.
+  j = to_json(stored().front());
+  j["expect"]["alternatives"] = {{{"status", {400}}, {"verdict", "PASS"}, {"data", {{"a", 1}}}}};
+  r = case_from_json(j);
+  ASSERT_TRUE(std::holds_alternative<std::string>(r));
+  EXPECT_NE(std::get<std::string>(r).find("alternatives.data"), std::string::npos);
+}
+
+TEST(Corpus, AlternativeDataIsTheReferenceDataAltered) {
+  const auto cases = stored();
+  const auto it = std::find_if(cases.begin(), cases.end(),
+                               [](const test_case& c) { return c.id == "files.filename-path"; });
+  ASSERT_NE(it, cases.end());
+  ASSERT_TRUE(it->expect.data);
+  ASSERT_EQ(it->expect.alternatives.size(), 1u);
+  const auto& alt = it->expect.alternatives.front();
+  ASSERT_TRUE(alt.data);
+  json expected = *it->expect.data;
+  expected["single"]["filename"] = "passwd";
+  EXPECT_EQ(*alt.data, expected);
+  EXPECT_EQ((*it->expect.data)["single"]["filename"], "../../etc/passwd");
 }
 
 TEST(CaseJson, BinaryBodiesUseBase64) {

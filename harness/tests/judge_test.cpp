@@ -55,9 +55,39 @@ TEST(Judge, ServerErrorsFailWhateverTheLevel) {
 
 TEST(Judge, AlternativesGiveTheirVerdict) {
   auto c = make_case(corpus::level::must, 415);
-  c.expect.alternatives.push_back({{400}, verdict::non_strict, "common"});
+  c.expect.alternatives.push_back({{400}, verdict::non_strict, "common", std::nullopt});
   EXPECT_EQ(judge(c, {}, answered(400, "{}")).verdict, verdict::non_strict);
   EXPECT_EQ(judge(c, {}, answered(404, "{}")).verdict, verdict::fail);
+}
+
+TEST(Judge, AlternativeDataGivesItsVerdict) {
+  auto c = make_case(corpus::level::must, 200);
+  c.expect.data = json::parse(R"({"single":{"filename":"../../etc/passwd","size":2}})");
+  c.expect.alternatives.push_back({{200},
+                                   verdict::pass,
+                                   "last segment",
+                                   json::parse(R"({"single":{"filename":"passwd","size":2}})")});
+  EXPECT_EQ(
+      judge(c, {}, answered(200, R"({"data":{"single":{"filename":"../../etc/passwd","size":2}}})"))
+          .verdict,
+      verdict::pass);
+  const auto stripped =
+      judge(c, {}, answered(200, R"({"data":{"single":{"filename":"passwd","size":2}}})"));
+  EXPECT_EQ(stripped.verdict, verdict::pass);
+  ASSERT_EQ(stripped.findings.size(), 1u);
+  EXPECT_NE(stripped.findings[0].find("accepted alternative: last segment"), std::string::npos);
+  // Only the alternative's data exactly: any other difference is a miss.
+  EXPECT_EQ(
+      judge(c, {}, answered(200, R"({"data":{"single":{"filename":"passwd","size":3}}})")).verdict,
+      verdict::fail);
+  // The reference's errors still count.
+  EXPECT_EQ(
+      judge(c, {},
+            answered(
+                200,
+                R"({"data":{"single":{"filename":"passwd","size":2}},"errors":[{"message":"x"}]})"))
+          .verdict,
+      verdict::fail);
 }
 
 TEST(Judge, CodesCountOnlyForTargetsThatReportThem) {
@@ -175,7 +205,7 @@ TEST(Judge, AGetAnsweredWithAPageThatIsNotGraphqlRanNothing) {
 
 TEST(Judge, AnAlternativeRefusalStatusStandsForAnyRefusal) {
   auto c = make_case(corpus::level::must, 200);
-  c.expect.alternatives.push_back({{400}, verdict::non_strict, "whole body first"});
+  c.expect.alternatives.push_back({{400}, verdict::non_strict, "whole body first", std::nullopt});
   EXPECT_EQ(judge(c, {}, answered(422, "{}")).verdict, verdict::non_strict);
   EXPECT_EQ(judge(c, {}, answered(404, "{}")).verdict, verdict::fail);
 }

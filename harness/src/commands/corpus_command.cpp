@@ -104,9 +104,11 @@ int show(const corpus_options& o) {
     std::cout << "expect: " << c.expect.status
               << (c.expect.code ? " " + *c.expect.code : std::string()) << "\n";
     if (c.expect.data) std::cout << "  data: " << request::dump_json(*c.expect.data) << "\n";
-    for (const auto& a : c.expect.alternatives)
+    for (const auto& a : c.expect.alternatives) {
       std::cout << "  also " << corpus::to_string(a.gives) << " for "
                 << request::dump_json(request::json(a.status)) << ": " << a.note << "\n";
+      if (a.data) std::cout << "    data: " << request::dump_json(*a.data) << "\n";
+    }
     return 0;
   }
   std::cerr << "upspec corpus show: no case " << o.id << "\n";

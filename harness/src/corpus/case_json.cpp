@@ -131,9 +131,11 @@ json to_json(const test_case& c) {
   if (c.expect.data) e["data"] = *c.expect.data;
   for (const auto& err : c.expect.errors)
     e["errors"].push_back({{"path", err.path}, {"code", err.code}});
-  for (const auto& a : c.expect.alternatives)
-    e["alternatives"].push_back(
-        {{"status", a.status}, {"verdict", std::string(to_string(a.gives))}, {"note", a.note}});
+  for (const auto& a : c.expect.alternatives) {
+    json alt{{"status", a.status}, {"verdict", std::string(to_string(a.gives))}, {"note", a.note}};
+    if (a.data) alt["data"] = *a.data;
+    e["alternatives"].push_back(std::move(alt));
+  }
   return j;
 }
 
@@ -206,6 +208,11 @@ std::variant<test_case, std::string> case_from_json(const json& j) {
       if (!v) throw bad_field{where + ".expect.alternatives.verdict is unknown"};
       alt.gives = *v;
       alt.note = a.value("note", std::string());
+      if (a.contains("data")) {
+        if (alt.status != std::vector<int>{200})
+          throw bad_field{where + ".expect.alternatives.data needs status [200]"};
+        alt.data = a["data"];
+      }
       c.expect.alternatives.push_back(std::move(alt));
     }
     return c;

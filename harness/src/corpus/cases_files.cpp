@@ -155,7 +155,13 @@ void add_file_cases(catalog& cat) {
           "Receivers must not use the filename as a path; reporting it or its last part are both "
           "fine",
           "RFC 7578 §4.2")
-      .intends(200);
+      .intends(200)
+      .accepts_data(
+          [](json data) {
+            data["single"]["filename"] = "passwd";
+            return data;
+          },
+          verdict::pass, "the filename's last path segment, as busboy and Django report it");
   {
     form_part star = file_part("x\n", "fallback.txt");
     star.filename_star = "\xE2\x82\xAC rates.txt";

@@ -65,7 +65,12 @@ case_builder& case_builder::intends(int status, std::optional<std::string> code)
   return *this;
 }
 case_builder& case_builder::accepts(std::vector<int> status, verdict gives, std::string note) {
-  e_.c.expect.alternatives.push_back({std::move(status), gives, std::move(note)});
+  e_.c.expect.alternatives.push_back({std::move(status), gives, std::move(note), std::nullopt});
+  return *this;
+}
+case_builder& case_builder::accepts_data(std::function<json(json)> alter, verdict gives,
+                                         std::string note) {
+  e_.data_alternatives.push_back({{{200}, gives, std::move(note), std::nullopt}, std::move(alter)});
   return *this;
 }
 

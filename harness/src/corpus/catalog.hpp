@@ -15,10 +15,17 @@
 
 namespace upspec::corpus {
 
+// An alternative whose data is the reference's data altered, completed once the reference answers.
+struct data_alternative {
+  alternative accepted;  // status [200], verdict and note
+  std::function<json(json)> alter;
+};
+
 struct catalog_entry {
   test_case c;
   std::optional<int> intent_status;  // absent: the reference decides alone
   std::optional<std::string> intent_code;
+  std::vector<data_alternative> data_alternatives;
 };
 
 class case_builder {
@@ -39,6 +46,9 @@ class case_builder {
   case_builder& origin(std::string o);
   case_builder& intends(int status, std::optional<std::string> code = std::nullopt);
   case_builder& accepts(std::vector<int> status, verdict gives, std::string note);
+  // A 200 whose data differs from the reference's: built from the reference's data (known only
+  // once it has answered) by `alter`.
+  case_builder& accepts_data(std::function<json(json)> alter, verdict gives, std::string note);
 
  private:
   catalog_entry& e_;

@@ -22,6 +22,17 @@ generation generate_corpus(std::uint64_t seed, std::size_t random_count) {
           c.id + ": intended " + std::to_string(e.intent_status.value_or(0)) + " " +
           e.intent_code.value_or("") + ", the reference answers " +
           std::to_string(c.expect.status) + " " + c.expect.code.value_or(""));
+    for (const data_alternative& d : e.data_alternatives) {
+      if (!c.expect.data || c.expect.status != 200) {
+        out.contradictions.push_back(c.id +
+                                     ": an alternative to the reference's data, but the "
+                                     "reference answers without data");
+        continue;
+      }
+      alternative alt = d.accepted;
+      alt.data = d.alter(*c.expect.data);
+      c.expect.alternatives.push_back(std::move(alt));
+    }
     out.cases.push_back(std::move(c));
   }
   return out;

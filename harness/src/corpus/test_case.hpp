@@ -67,11 +67,13 @@ struct expected_error {
   friend bool operator==(const expected_error&, const expected_error&) = default;
 };
 
-// An answer that differs from the reference's and is still acceptable.
+// An answer that differs from the reference's and is still acceptable: another status, or (with
+// `data`) a 200 whose GraphQL data differs from the reference's in a way the rule allows.
 struct alternative {
   std::vector<int> status;
   verdict gives = verdict::non_strict;
-  std::string note;  // who answers this way and why it is tolerated
+  std::string note;          // who answers this way and why it is tolerated
+  std::optional<json> data;  // the data of an accepted 200 answer; the errors stay the reference's
   friend bool operator==(const alternative&, const alternative&) = default;
 };
 
