@@ -1,6 +1,5 @@
 #include <gtest/gtest.h>
 
-
 #include "html_assets.hpp"
 #include "sample_index.hpp"
 #include "sha256.hpp"
