@@ -12,16 +12,13 @@ import {
   uploadRootValue,
 } from "./uploads.mjs";
 
-export function serveUploadsWithGraphqlHttp({
-  express,
-  buildSchema,
-  createHandler,
-  parseRequestParams,
-  GraphQLUpload,
-  graphqlUploadExpress,
-  port,
-  host,
-}) {
+// `packages`: express, buildSchema (graphql), createHandler and parseRequestParams (graphql-http),
+// GraphQLUpload and graphqlUploadExpress (the upload package). Listens on $HOST:$PORT.
+export function serveUploadsWithGraphqlHttp(packages, defaultPort) {
+  const { express, buildSchema, createHandler, parseRequestParams } = packages;
+  const { GraphQLUpload, graphqlUploadExpress } = packages;
+  const port = Number(process.env.PORT || defaultPort);
+  const host = process.env.HOST || "127.0.0.1";
   const graphql = createHandler({
     schema: schemaWithUploadScalar(buildSchema, GraphQLUpload),
     rootValue: uploadRootValue(receiveUpload),

@@ -17,13 +17,7 @@ import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
 
 import { serveUploadsWithGraphqlHttp } from "../common/express-graphql-http.mjs";
 
-serveUploadsWithGraphqlHttp({
-  express,
-  buildSchema,
-  createHandler,
-  parseRequestParams,
-  GraphQLUpload,
-  graphqlUploadExpress,
-  port: Number(process.env.PORT || 4001),
-  host: process.env.HOST || "127.0.0.1",
-});
+serveUploadsWithGraphqlHttp(
+  { express, buildSchema, createHandler, parseRequestParams, GraphQLUpload, graphqlUploadExpress },
+  4001,
+);

@@ -19,13 +19,7 @@ import { GraphQLUpload, graphqlUploadExpress } from "graphql-upload-minimal";
 
 import { serveUploadsWithGraphqlHttp } from "../common/express-graphql-http.mjs";
 
-serveUploadsWithGraphqlHttp({
-  express,
-  buildSchema,
-  createHandler,
-  parseRequestParams,
-  GraphQLUpload,
-  graphqlUploadExpress,
-  port: Number(process.env.PORT || 4003),
-  host: process.env.HOST || "127.0.0.1",
-});
+serveUploadsWithGraphqlHttp(
+  { express, buildSchema, createHandler, parseRequestParams, GraphQLUpload, graphqlUploadExpress },
+  4003,
+);
