@@ -70,7 +70,7 @@ case_builder& case_builder::accepts(std::vector<int> status, verdict gives, std:
 }
 case_builder& case_builder::accepts_data(std::function<json(json)> alter, verdict gives,
                                          std::string note) {
-  e_.data_alternatives.push_back({{{200}, gives, std::move(note), std::nullopt}, std::move(alter)});
+  e_.data_alternatives.push_back({gives, std::move(note), std::move(alter)});
   return *this;
 }
 

@@ -15,9 +15,10 @@
 
 namespace upspec::corpus {
 
-// An alternative whose data is the reference's data altered, completed once the reference answers.
+// A 200 alternative whose data is the reference's data altered, made once the reference answers.
 struct data_alternative {
-  alternative accepted;  // status [200], verdict and note
+  verdict gives;
+  std::string note;
   std::function<json(json)> alter;
 };
 

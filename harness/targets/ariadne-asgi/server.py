@@ -31,6 +31,7 @@ from upspec_uploads import SCHEMA, flatten, receive_starlette
 query = QueryType()
 mutation = MutationType()
 
+
 async def receive(upload):
     return await receive_starlette(upload, UploadFile)
 

@@ -81,8 +81,8 @@ def flatten(tree, field=lambda tree, name: tree.get(name)):
     `field` reads one input field of a tree node (a dict by default), None when it is unset."""
     uploads = []
     while tree is not None:
-        if field(tree, "file") is not None:
-            uploads.append(field(tree, "file"))
+        if (file := field(tree, "file")) is not None:
+            uploads.append(file)
         uploads.extend(upload for upload in field(tree, "files") or [] if upload is not None)
         tree = field(tree, "child")
     return uploads
