@@ -1,68 +1,22 @@
 // The harness against servers that misbehave: silent, garbage, huge, dribbling, closing.
-// Each case must end as ERROR (or FAIL for a 5xx) within the timeout, and never hang.
+// Each is the server's fault, so FAIL with what went wrong, within the timeout and never hung;
+// only a target that cannot be reached at all is ERROR (upspec could not judge).
 
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <boost/asio.hpp>
+#include <algorithm>
 #include <chrono>
-#include <functional>
-#include <thread>
 
 #include "corpus/corpus_store.hpp"
+#include "corpus/reference_answer.hpp"
+#include "hostile_server.hpp"
 #include "run/runner.hpp"
+#include "run/session.hpp"
 
 namespace upspec::run {
 namespace {
 
-namespace net = boost::asio;
-using tcp = net::ip::tcp;
-
-// A loopback server that treats every connection with `behave`.
-class hostile_server {
- public:
-  explicit hostile_server(std::function<void(tcp::socket&)> behave)
-      : acceptor_(ioc_, tcp::endpoint(net::ip::make_address("127.0.0.1"), 0)),
-        behave_(std::move(behave)) {
-    thread_ = std::thread([this] {
-      while (!stop_) {
-        tcp::socket s(ioc_);
-        boost::system::error_code ec;
-        acceptor_.accept(s, ec);
-        if (ec || stop_) break;
-        // One connection at a time: the harness opens one per case, and nothing may outlive
-        // the server.
-        try {
-          behave_(s);
-        } catch (...) {
-        }
-      }
-    });
-  }
-  ~hostile_server() {
-    stop_ = true;
-    boost::system::error_code ec;
-    tcp::socket poke(ioc_);
-    poke.connect(acceptor_.local_endpoint(), ec);  // wakes the blocking accept
-    thread_.join();
-  }
-  std::string url() const {
-    return "http://127.0.0.1:" + std::to_string(acceptor_.local_endpoint().port()) + "/graphql";
-  }
-
- private:
-  net::io_context ioc_;
-  tcp::acceptor acceptor_;
-  std::function<void(tcp::socket&)> behave_;
-  std::atomic<bool> stop_{false};
-  std::thread thread_;
-};
-
-void read_some(tcp::socket& s) {
-  char buf[4096];
-  boost::system::error_code ec;
-  s.read_some(net::buffer(buf), ec);
-}
+using namespace upspec::testing;
 
 const corpus::test_case& a_case() {
   static const corpus::test_case c = [] {
@@ -98,14 +52,47 @@ timed timed_play(const hostile_server& server) {
           std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()};
 }
 
-TEST(HostileTarget, SilentServerIsAnErrorWithinTheTimeout) {
+bool has(const case_result& r, problem p) {
+  return std::find(r.j.problems.begin(), r.j.problems.end(), p) != r.j.problems.end();
+}
+
+TEST(HostileTarget, SilentServerIsAHangWithinTheTimeout) {
   hostile_server s([](tcp::socket& sock) {
     read_some(sock);
     std::this_thread::sleep_for(std::chrono::seconds(3));
   });
   const auto t = timed_play(s);
-  EXPECT_EQ(t.r.j.verdict, corpus::verdict::error);
+  EXPECT_EQ(t.r.j.verdict, corpus::verdict::fail);
+  EXPECT_TRUE(has(t.r, problem::hang));
+  EXPECT_NE(t.r.j.findings.at(0).find("hang"), std::string::npos) << t.r.j.findings.at(0);
   EXPECT_LT(t.seconds, 3.0);
+}
+
+TEST(HostileTarget, AHangAfterWhichTheCanaryGetsNoAnswerStoppedTheWholeServer) {
+  // Answers the first request (the canary the harness checks before any case) as the reference
+  // does, then nothing more.
+  const serve::reply good = corpus::reference_reply(canary_case());
+  std::atomic<int> connections{0};
+  hostile_server s([&](tcp::socket& sock) {
+    read_some(sock);
+    if (connections++ == 0) {
+      net::write(sock, net::buffer(json_answer(good.status, good.body)));
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  });
+  target t;
+  t.name = "hangs";
+  t.url = s.url();
+  run_options o;
+  o.timeout = std::chrono::milliseconds(200);
+  const auto run = run_target(t, {a_case()}, o, {});
+  const auto& r = run.results.at(0);
+  EXPECT_EQ(r.j.verdict, corpus::verdict::fail);
+  EXPECT_EQ(primary(r.j.problems), problem::hang);
+  EXPECT_NE(r.j.findings.back().find("whole server stopped answering"), std::string::npos)
+      << r.j.findings.back();
+  EXPECT_FALSE(r.poisoned);
 }
 
 TEST(HostileTarget, ATargetThatRefusesTheCanaryItselfIsNotCalledPoisoned) {
@@ -128,18 +115,22 @@ TEST(HostileTarget, ATargetThatRefusesTheCanaryItselfIsNotCalledPoisoned) {
   EXPECT_EQ(run.results.at(0).j.verdict, corpus::verdict::fail);  // 400 where 200 is owed
 }
 
-TEST(HostileTarget, ClosingServerIsAnError) {
+TEST(HostileTarget, ClosingServerDropsTheRequest) {
   hostile_server s([](tcp::socket& sock) { sock.close(); });
-  EXPECT_EQ(play(s).j.verdict, corpus::verdict::error);
+  const auto r = play(s);
+  EXPECT_EQ(r.j.verdict, corpus::verdict::fail);
+  EXPECT_TRUE(has(r, problem::dropped));
 }
 
-TEST(HostileTarget, GarbageIsAnError) {
+TEST(HostileTarget, GarbageIsAFail) {
   hostile_server s([](tcp::socket& sock) {
     read_some(sock);
     net::write(sock, net::buffer(std::string("SMTP READY\r\n\r\n\x01\x02garbage")));
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   });
-  EXPECT_EQ(play(s).j.verdict, corpus::verdict::error);
+  const auto r = play(s);
+  EXPECT_EQ(r.j.verdict, corpus::verdict::fail);
+  EXPECT_TRUE(has(r, problem::garbage));
 }
 
 TEST(HostileTarget, HugeAnnouncedBodyIsRefusedQuickly) {
@@ -150,7 +141,8 @@ TEST(HostileTarget, HugeAnnouncedBodyIsRefusedQuickly) {
     std::this_thread::sleep_for(std::chrono::seconds(2));
   });
   const auto t = timed_play(s);
-  EXPECT_EQ(t.r.j.verdict, corpus::verdict::error);
+  EXPECT_EQ(t.r.j.verdict, corpus::verdict::fail);
+  EXPECT_TRUE(has(t.r, problem::garbage));
   EXPECT_LT(t.seconds, 1.5);
 }
 
@@ -167,7 +159,8 @@ TEST(HostileTarget, DribblingServerIsCutAtTheTimeout) {
     }
   });
   const auto t = timed_play(s);
-  EXPECT_EQ(t.r.j.verdict, corpus::verdict::error);
+  EXPECT_EQ(t.r.j.verdict, corpus::verdict::fail);
+  EXPECT_TRUE(has(t.r, problem::hang));
   EXPECT_LT(t.seconds, 3.0);
 }
 
@@ -193,7 +186,17 @@ TEST(HostileTarget, RefusedConnectionIsAnError) {
   run_options o;
   o.timeout = std::chrono::milliseconds(500);
   o.canary = false;
-  EXPECT_EQ(run_target(t, {a_case()}, o, {}).results.at(0).j.verdict, corpus::verdict::error);
+  const auto run = run_target(t, {a_case()}, o, {});
+  EXPECT_EQ(run.results.at(0).j.verdict, corpus::verdict::error);
+  EXPECT_FALSE(run.answered);
+  EXPECT_NE(run.first_silence.find("cannot connect"), std::string::npos) << run.first_silence;
+
+  // A case that owes no answer cannot pass against a target that never accepted it either.
+  corpus::test_case aborted = a_case();
+  aborted.request.how = {corpus::transport_mode::abort, 0, 0, 10};
+  aborted.expect = {};
+  aborted.expect.status = 0;
+  EXPECT_EQ(run_target(t, {aborted}, o, {}).results.at(0).j.verdict, corpus::verdict::error);
 }
 
 }  // namespace

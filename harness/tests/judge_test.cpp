@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 namespace upspec::run {
 namespace {
 
@@ -138,11 +141,58 @@ TEST(Judge, BatchesAreComparedPerOperation) {
   EXPECT_EQ(judge(c, {}, answered(200, R"([{"data":{"ping":true}}])")).verdict, verdict::fail);
 }
 
-TEST(Judge, NoAnswerIsAnErrorUnlessNoneIsOwed) {
-  observation silent;
-  silent.transport_error = "timed out";
-  EXPECT_EQ(judge(make_case(corpus::level::must, 200), {}, silent).verdict, verdict::error);
-  EXPECT_EQ(judge(make_case(corpus::level::must, 0), {}, silent).verdict, verdict::pass);
+TEST(Judge, NoAnswerIsTheServersFaultUnlessItWasNeverReached) {
+  const auto silent = [](silence why) {
+    observation o;
+    o.why_none = why;
+    o.transport_error = "no answer: " + std::string(to_string(why));
+    return o;
+  };
+  const auto owed = make_case(corpus::level::may, 200);
+  const std::vector<std::pair<silence, problem>> servers_fault = {
+      {silence::timeout, problem::hang},
+      {silence::closed, problem::dropped},
+      {silence::not_http, problem::garbage},
+      {silence::too_large, problem::garbage}};
+  for (const auto& [why, kind] : servers_fault) {
+    const auto j = judge(owed, {}, silent(why));
+    EXPECT_EQ(j.verdict, verdict::fail) << to_string(why);  // whatever the level, like a 5xx
+    EXPECT_EQ(primary(j.problems), kind) << to_string(why);
+  }
+  EXPECT_EQ(judge(owed, {}, silent(silence::unreachable)).verdict, verdict::error);
+  EXPECT_EQ(judge(owed, {}, silent(silence::harness)).verdict, verdict::error);
+
+  // An aborted request owes no answer, but a target that never accepted it proves nothing.
+  const auto none_owed = make_case(corpus::level::must, 0);
+  EXPECT_EQ(judge(none_owed, {}, silent(silence::aborted)).verdict, verdict::pass);
+  EXPECT_EQ(judge(none_owed, {}, silent(silence::closed)).verdict, verdict::pass);
+  EXPECT_EQ(judge(none_owed, {}, silent(silence::unreachable)).verdict, verdict::error);
+}
+
+TEST(Judge, AServerThatStoppedAnsweringIsAHang) {
+  auto seen = answered(400, "{}");
+  seen.canary_failed = seen.unresponsive = true;
+  const auto j = judge(make_case(corpus::level::may, 400), {}, seen);
+  EXPECT_EQ(j.verdict, verdict::fail);
+  EXPECT_EQ(primary(j.problems), problem::hang);
+  EXPECT_NE(j.findings.back().find("whole server stopped answering"), std::string::npos);
+}
+
+TEST(Judge, FilesReceivedWrongAreCorruption) {
+  auto c = make_case(corpus::level::must, 200);
+  c.expect.data =
+      json::parse(R"({"single":{"filename":"a","mimetype":"t","size":1,"sha256":"x"}})");
+  const auto corrupt = judge(
+      c, {},
+      answered(200,
+               R"({"data":{"single":{"filename":"a","mimetype":"t","size":2,"sha256":"y"}}})"));
+  EXPECT_EQ(corrupt.verdict, verdict::fail);
+  EXPECT_EQ(primary(corrupt.problems), problem::corruption);
+  const auto other = judge(
+      c, {},
+      answered(200,
+               R"({"data":{"single":{"filename":"a","mimetype":"u","size":1,"sha256":"x"}}})"));
+  EXPECT_EQ(primary(other.problems), problem::mismatch);
 }
 
 TEST(Judge, PoisoningAndBrokenConnectionsFail) {

@@ -185,6 +185,44 @@ TEST_F(ManagedTargets, AServerThatDiesDuringACaseFailsItAndIsStartedAgain) {
   EXPECT_FALSE(out.log.empty());
 }
 
+TEST_F(ManagedTargets, AServerThatCrashesOnEveryCaseIsRestartedForEveryCase) {
+  const auto dir = add_target("crashes-always", R"("start": "exec python3 crash.py")");
+  fs::copy_file(fs::path(UPSPEC_SOURCE_DIR) / "harness/tests/data/crashing_target.py",
+                dir / "crash.py");
+  // More cases than the fixed cap on restarts there once was (25).
+  std::vector<corpus::test_case> cs;
+  const auto one = cases("spec-examples.single-file").at(0);
+  for (int i = 0; i < 27; ++i) {
+    cs.push_back(one);
+    cs.back().id += "-" + std::to_string(i);
+  }
+  const auto out = run("crashes-always", cs, /*canary=*/false);
+  for (const auto& r : out.results) {
+    EXPECT_EQ(r.j.verdict, corpus::verdict::fail);
+    EXPECT_EQ(run::primary(r.j.problems), run::problem::exited);
+  }
+  EXPECT_TRUE(out.note.empty()) << out.note;
+}
+
+TEST_F(ManagedTargets, AServerThatCannotStartAgainLeavesTheRestErrorSaidOnce) {
+  // Starts once; every later start fails at once.
+  const auto dir = add_target(
+      "starts-once",
+      R"("start": "if [ -e started ]; then echo cannot start again; exit 9; fi; touch started; exec python3 crash.py")");
+  fs::copy_file(fs::path(UPSPEC_SOURCE_DIR) / "harness/tests/data/crashing_target.py",
+                dir / "crash.py");
+  const auto cs = cases("spec-examples.");
+  ASSERT_GE(cs.size(), 3u);
+  const auto out = run("starts-once", cs, /*canary=*/false);
+  EXPECT_EQ(out.results.at(0).j.verdict, corpus::verdict::fail);  // it crashed during the first
+  for (std::size_t i = 1; i < out.results.size(); ++i) {
+    if (out.results[i].j.verdict == corpus::verdict::unsupported) continue;
+    EXPECT_EQ(out.results[i].j.verdict, corpus::verdict::error) << i;
+  }
+  EXPECT_NE(out.note.find("could not be started again"), std::string::npos) << out.note;
+  EXPECT_NE(read_file(log("starts-once")).find("cannot start again"), std::string::npos);
+}
+
 TEST(ChildProcess, SaysHowItEndedAndStopsItsWholeGroup) {
   child_process p;
   const auto log = fs::temp_directory_path() / ("upspec-child-" + std::to_string(::getpid()));

@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "corpus/corpus_store.hpp"
+#include "run/exit_status.hpp"
 #include "run/report_index.hpp"
 #include "run/runner.hpp"
 #include "targets/managed_run.hpp"
@@ -29,6 +30,7 @@ struct run_cli_options {
   double timeout_seconds = 10;
   std::string report_dir = "reports/latest";
   bool no_canary = false;
+  bool allow_errors = false;
 };
 
 // One line per case when the output is not a terminal, else a progress bar.
@@ -112,7 +114,7 @@ int run_cases(const run_cli_options& o) {
                                                          : std::filesystem::path(o.corpus_dir));
   if (auto* why = std::get_if<std::string>(&loaded)) {
     std::cerr << "upspec run: " << *why << "\n";
-    return 2;
+    return run::kExitCouldNotRun;
   }
   std::vector<corpus::test_case> cases;
   for (auto& c : std::get<std::vector<corpus::test_case>>(loaded))
@@ -120,13 +122,13 @@ int run_cases(const run_cli_options& o) {
       cases.push_back(std::move(c));
   if (cases.empty()) {
     std::cerr << "upspec run: no case matches the selection\n";
-    return 2;
+    return run::kExitCouldNotRun;
   }
 
   auto planned = plan_targets(o);
   if (auto* why = std::get_if<std::string>(&planned)) {
     std::cerr << "upspec run: " << *why << "\n";
-    return 2;
+    return run::kExitCouldNotRun;
   }
   const auto& targets = std::get<std::vector<planned_target>>(planned);
 
@@ -138,7 +140,7 @@ int run_cases(const run_cli_options& o) {
     const auto colon = h.find(':');
     if (colon == std::string::npos || colon == 0) {
       std::cerr << "upspec run: --header takes NAME:VALUE, not '" << h << "'\n";
-      return 2;
+      return run::kExitCouldNotRun;
     }
     std::string value = h.substr(colon + 1);
     value.erase(0, value.find_first_not_of(' '));
@@ -165,7 +167,7 @@ int run_cases(const run_cli_options& o) {
     } catch (const std::exception& e) {
       bar.finish();
       std::cerr << "upspec run: " << t.name << ": " << e.what() << "\n";
-      return 2;
+      return run::kExitCouldNotRun;
     }
   }
   bar.finish();
@@ -181,7 +183,7 @@ int run_cases(const run_cli_options& o) {
   } catch (const std::exception& e) {
     std::cerr << "upspec run: cannot write the reports to " << o.report_dir << ": " << e.what()
               << "\n";
-    return 2;
+    return run::kExitCouldNotRun;
   }
   if (!o.results_dir.empty()) {
     // Each target's own index.json and summary.md, the form reports/results publishes.
@@ -192,29 +194,34 @@ int run_cases(const run_cli_options& o) {
             nlohmann::json::parse(request::dump_json(run::build_index(cases, {r}, info))), dir);
       } catch (const std::exception& e) {
         std::cerr << "upspec run: cannot write " << dir.string() << ": " << e.what() << "\n";
-        return 2;
+        return run::kExitCouldNotRun;
       }
     }
   }
-  bool failed = false;
+  // A target that never answered is the first thing a CI log must say: whatever follows is
+  // about a server that was not there.
+  for (const auto& r : runs)
+    if (r.came_up && !r.answered && !r.first_silence.empty())
+      std::cout << r.t.name << ": the target never answered (" << r.first_silence
+                << "); its results say nothing about the server\n";
+  for (const auto& r : runs)
+    if (!r.came_up)
+      std::cout << r.t.name << ": could not be brought up; see " << o.report_dir << "/logs/"
+                << r.t.name << ".log\n";
+  run::exit_status status;
   for (const auto& r : runs) {
     std::cout << r.t.name << ":";
     for (const auto& [verdict, n] :
          index["targets"][static_cast<std::size_t>(&r - runs.data())]["totals"].items())
       std::cout << " " << verdict << " " << n;
     std::cout << "\n";
-    for (const auto& res : r.results) failed = failed || run::fails_run(res.j.verdict, o.strict);
+    if (!r.note.empty()) std::cout << "  note: " << r.note << "\n";
+    for (const auto& res : r.results) status.add(res.j.verdict);
   }
   const double seconds = static_cast<double>(info.duration_ms) / 1000.0;
   std::cout << cases.size() * targets.size() << " results in " << seconds << " s; reports in "
             << o.report_dir << "/\n";
-  for (const auto& r : runs)
-    if (!r.came_up) {
-      std::cerr << "upspec run: " << r.t.name << " could not be brought up; see " << o.report_dir
-                << "/logs/" << r.t.name << ".log\n";
-      return 2;
-    }
-  return failed ? 1 : 0;
+  return status.code(o.strict, o.allow_errors);
 }
 
 }  // namespace
@@ -225,10 +232,11 @@ void add_run_command(CLI::App& app) {
       "run",
       "Replay the conformance corpus against GraphQL servers over HTTP, judge every answer against "
       "the reference, and write index.json, junit.xml, summary.md and index.html. Without --target "
-      "or --targets, runs against the built-in reference server on a free loopback port. Exits 1 "
-      "when a case FAILs (with --strict, also NON-STRICT), 2 when the run itself could not "
-      "happen or a target of a targets folder could not be installed or started (its cases are "
-      "ERROR and the reports are written all the same).");
+      "or --targets, runs against the built-in reference server on a free loopback port. Exit "
+      "status: 0 nothing failed; 1 a case FAILed (with --strict, NON-STRICT too); 2 the run "
+      "could not happen (usage, unreadable corpus); 3 a case is ERROR, i.e. upspec could not "
+      "judge it (nothing listening, a target that could not be installed or started), unless "
+      "--allow-errors. When several apply, the highest wins (docs/run.md).");
   cmd->add_option("--target", o->target_urls,
                   "A server's GraphQL URL, e.g. http://127.0.0.1:4000/graphql (repeatable)");
   cmd->add_option("--targets", o->targets_path,
@@ -255,6 +263,8 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--timeout", o->timeout_seconds,
                   "Seconds any one read or write may take (default 10)");
   cmd->add_option("--report", o->report_dir, "Folder for the reports (default reports/latest)");
+  cmd->add_flag("--allow-errors", o->allow_errors,
+                "ERROR verdicts (cases upspec could not judge) do not change the exit status");
   cmd->add_flag("--no-canary", o->no_canary,
                 "Do not send a known-good request after each case (faster, blind to poisoning)");
   cmd->callback([o] { throw CLI::RuntimeError(run_cases(*o)); });

@@ -63,10 +63,6 @@ std::string utc_now() {
   return buf;
 }
 
-bool fails_run(corpus::verdict v, bool strict) {
-  return v == corpus::verdict::fail || (strict && v == corpus::verdict::non_strict);
-}
-
 json build_index(const std::vector<corpus::test_case>& cases, const std::vector<target_run>& runs,
                  const run_info& info) {
   json index;

@@ -20,7 +20,4 @@ struct run_info {
 corpus::json build_index(const std::vector<corpus::test_case>& cases,
                          const std::vector<target_run>& runs, const run_info& info);
 
-// Whether a verdict fails the run: FAIL always, NON-STRICT with --strict.
-bool fails_run(corpus::verdict v, bool strict);
-
 }  // namespace upspec::run

@@ -37,10 +37,12 @@ struct case_result {
 struct target_run {
   target t;
   std::vector<case_result> results;  // in the order of the cases given
-  std::string url;      // where it was reached ({port} for servers the harness started)
-  std::string log;      // the end of the server's log when something went wrong with the server
-  std::string note;     // what the harness could not judge on this target, and why
-  bool came_up = true;  // false: the harness could not install or start it (every case ERROR)
+  std::string url;        // where it was reached ({port} for servers the harness started)
+  std::string log;        // the end of the server's log when something went wrong with the server
+  std::string note;       // what the harness could not judge on this target, and why
+  bool came_up = true;    // false: the harness could not install or start it (every case ERROR)
+  bool answered = false;  // whether it ever gave an HTTP answer
+  std::string first_silence;  // why the first case got no answer, when one did not
 };
 
 using result_callback =

@@ -1,5 +1,7 @@
 #include "run/wire.hpp"
 
+#include <boost/asio/error.hpp>
+#include <boost/beast/http/error.hpp>
 #include <chrono>
 #include <functional>
 #include <thread>
@@ -42,6 +44,45 @@ std::string response_text(const client::http_response& r) {
 }
 
 }  // namespace
+
+std::string_view to_string(silence s) {
+  switch (s) {
+    case silence::none:
+      return "answered";
+    case silence::unreachable:
+      return "unreachable";
+    case silence::timeout:
+      return "timeout";
+    case silence::closed:
+      return "closed";
+    case silence::not_http:
+      return "not HTTP";
+    case silence::too_large:
+      return "too large";
+    case silence::aborted:
+      return "aborted";
+    case silence::harness:
+      return "harness";
+  }
+  return "?";
+}
+
+silence silence_of(std::error_code ec) {
+  namespace net = boost::asio;
+  namespace http = boost::beast::http;
+  // Boost's codes seen through std::error_code, as raw_connection hands them over.
+  const auto as_std = [](auto e) { return std::error_code(boost::system::error_code(e)); };
+  if (ec == std::errc::timed_out) return silence::timeout;
+  if (ec == std::errc::connection_reset || ec == std::errc::broken_pipe ||
+      ec == std::errc::connection_aborted || ec == as_std(net::error::eof) ||
+      ec == as_std(http::error::end_of_stream) || ec == as_std(http::error::partial_message))
+    return silence::closed;
+  if (ec == std::errc::file_too_large || ec == as_std(http::error::body_limit) ||
+      ec == as_std(http::error::header_limit) || ec == as_std(http::error::buffer_overflow))
+    return silence::too_large;
+  if (ec.category() == as_std(http::error::bad_version).category()) return silence::not_http;
+  return silence::closed;
+}
 
 std::string escape_bytes(std::string_view bytes, std::size_t limit) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -129,10 +170,12 @@ exchange_result exchange(client::raw_connection& conn, const corpus::test_case& 
   };
   if (how.mode == corpus::transport_mode::chunked || how.mode == corpus::transport_mode::drip)
     if (how.chunk_size == 0)
-      return {std::nullopt, "the case's transport has no chunk size", logged, false};
+      return {std::nullopt, silence::harness, "the case's transport has no chunk size", logged,
+              false};
   for_each_body_piece(c.request, send_piece);
   if (aborted) {
     conn.reset();
+    out.why_none = silence::aborted;
     out.error = "the harness closed the connection after " + std::to_string(sent) +
                 " body bytes, as the case says";
     out.wire = escape_bytes(logged, kWireLimit) + "\n[connection reset by the harness]";
@@ -147,6 +190,7 @@ exchange_result exchange(client::raw_connection& conn, const corpus::test_case& 
     out.response = std::move(response);
     out.reusable = !ec && out.response->keep_alive;
   } else {
+    out.why_none = silence_of(read_error);
     out.error = (ec ? "sending failed (" + ec.message() + "), then " : std::string()) +
                 "no answer: " + read_error.message();
   }

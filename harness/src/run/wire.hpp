@@ -9,6 +9,7 @@
 #include "client/http_response.hpp"
 #include "client/raw_connection.hpp"
 #include "corpus/test_case.hpp"
+#include "run/silence.hpp"
 #include "run/target.hpp"
 
 namespace upspec::run {
@@ -17,6 +18,7 @@ using header_list = std::vector<std::pair<std::string, std::string>>;
 
 struct exchange_result {
   std::optional<client::http_response> response;
+  silence why_none = silence::none;
   std::string error;      // why there is no answer
   std::string wire;       // the exchange as escaped text, truncated
   bool reusable = false;  // the connection may carry another request

@@ -27,6 +27,7 @@ run::target_run run_managed_target(const target_definition& definition,
     out.url = definition.target.url;
     out.log = server.log_tail(kLogTail);
     out.came_up = false;
+    out.note = "the target could not be brought up: " + *why;
     out.results.resize(cases.size());
     for (std::size_t i = 0; i < cases.size(); ++i) {
       run::case_result& r = out.results[i];

@@ -18,7 +18,14 @@ namespace {
 namespace fs = std::filesystem;
 using clock_type = std::chrono::steady_clock;
 
-constexpr int kMaxRestarts = 25;
+// A server that crashes again at once is given a moment more each time (up to 100 ms), so a
+// crash loop does not spin; one that stays up a while starts over from no wait. Short: a server
+// that crashes on every case is restarted for every case.
+constexpr std::chrono::milliseconds kFirstBackoff{20};
+constexpr std::chrono::milliseconds kMostBackoff{100};
+constexpr std::chrono::seconds kCalmAfter{5};
+// A start that fails is tried once more before the target is given up.
+constexpr int kStartAttempts = 2;
 
 }  // namespace
 
@@ -82,6 +89,7 @@ std::optional<std::string> managed_target::wait_until_ready() {
   const auto endpoint = std::get<run::endpoint>(run::parse_url(target_.url));
   const auto deadline = clock_type::now() + def_.ready.timeout;
   std::string last = "no answer yet";
+  std::chrono::milliseconds poll{10};
   while (clock_type::now() < deadline) {
     if (auto how = server_.exited()) return "the server " + *how + " before it was ready";
     client::raw_connection conn(std::chrono::seconds(5));
@@ -110,7 +118,9 @@ std::optional<std::string> managed_target::wait_until_ready() {
                answer.body.substr(0, 200);
       }
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    // Quick at first (a restart is usually ready within milliseconds), then every 200 ms.
+    std::this_thread::sleep_for(poll);
+    poll = std::min(poll * 2, std::chrono::milliseconds(200));
   }
   return "not ready within " + std::to_string(def_.ready.timeout.count()) + " s (" + last + ")";
 }
@@ -153,28 +163,32 @@ void managed_target::stop() {
 
 std::optional<std::string> managed_target::exited() {
   std::lock_guard lock(mutex_);
-  if (gave_up_) return std::string("did not come back after a restart");
+  if (gave_up_) return std::string("could not be started again");
   return server_.exited();
 }
 
 bool managed_target::restart(const std::string& reason) {
   std::lock_guard lock(mutex_);
   if (gave_up_) return false;
-  if (++restarts_ > kMaxRestarts) {
-    note("not restarting again (" + std::to_string(kMaxRestarts) + " restarts already): " + reason);
-    gave_up_ = true;
-    return false;
-  }
+  ++restarts_;
+  const auto now = clock_type::now();
+  backoff_ = now - last_restart_ > kCalmAfter
+                 ? std::chrono::milliseconds(0)
+                 : std::min(kMostBackoff, std::max(kFirstBackoff, 2 * backoff_));
+  last_restart_ = now;
   if (auto how = server_.exited())
     note("the server " + *how + "; restarting (" + reason + ")");
   else
     note("restarting (" + reason + ")");
   server_.stop();
-  if (auto why = start_and_wait()) {
-    gave_up_ = true;
-    return false;
+  if (backoff_.count() > 0) std::this_thread::sleep_for(backoff_);
+  for (int attempt = 1; attempt <= kStartAttempts; ++attempt) {
+    if (!start_and_wait()) return true;
+    server_.stop();
   }
-  return true;
+  note("the server could not be started again: giving up");
+  gave_up_ = true;
+  return false;
 }
 
 }  // namespace upspec::targets

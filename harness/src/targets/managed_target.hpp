@@ -3,6 +3,7 @@
 // missing or stale, start on a free loopback port, readiness, restarts, stop. Everything it
 // does is written to the target's log next to the server's own output.
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <mutex>
@@ -55,6 +56,8 @@ class managed_target final : public run::server_control {
   std::mutex mutex_;
   int restarts_ = 0;
   bool gave_up_ = false;
+  std::chrono::steady_clock::time_point last_restart_;
+  std::chrono::milliseconds backoff_{0};
 };
 
 // A free TCP port on 127.0.0.1 (the kernel's choice; free when this returns).
