@@ -3,12 +3,12 @@
 #include <cstdio>
 #include <variant>
 
-#include "structured/model.hpp"
 #include "support/input.hpp"
 #include "upspec/multipart/boundary.hpp"
 #include "upspec/multipart/header_parameters.hpp"
 #include "upspec/multipart/parser.hpp"
 #include "upspec/multipart/part_headers.hpp"
+#include "upspec/properties/request_model.hpp"
 #include "upspec/request/outcome.hpp"
 
 namespace upspec::fuzz {
@@ -72,13 +72,13 @@ std::string http_bytes(const case_request& c) {
 
 std::string structured_seed(const case_request& c, const std::string& boundary,
                             const std::vector<encoder::form_part>& parts) {
-  request_model m;
+  properties::request_model m;
   m.encoding.boundary = boundary;
   m.encoding.quote_boundary = c.content_type.find("boundary=\"") != std::string::npos;
   m.parts = parts;
   m.limits = c.limits;
   m.chunk = static_cast<std::uint32_t>(c.chunk_size);
-  return serialize(m);
+  return properties::serialize(m);
 }
 
 const encoder::form_part* part_named(const std::vector<encoder::form_part>& parts,

@@ -1,20 +1,20 @@
-// Structure-aware: the input is a request model (structured/model.hpp), mutated as a request
-// (operations, map, files, encoding, limits) rather than as bytes, so the engine spends its
-// time in the processor and the executor instead of breaking the multipart layer. The body is
-// processed whole and in the model's chunks (outcomes must agree), and an accepted request is
-// executed as the server would.
+// Structure-aware: the input is a request model (properties/request_model.hpp), mutated as a
+// request (operations, map and object paths, part headers, files, encoding, Content-Type, byte
+// edits at delimiters, limits) by the mutators the live fuzzer uses too, rather than as bytes,
+// so the engine spends its time in the processor and the executor instead of breaking the
+// multipart layer. The body is processed whole and in the model's chunks (outcomes must agree),
+// and an accepted request is executed as the server would.
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string>
 
-#include "structured/model.hpp"
-#include "structured/mutate.hpp"
 #include "support/check.hpp"
 #include "support/outcome_check.hpp"
 #include "support/splits.hpp"
 #include "upspec/execution/executor.hpp"
+#include "upspec/properties/model_mutations.hpp"
 #include "upspec/request/outcome.hpp"
 
 namespace {
@@ -69,9 +69,32 @@ class run : public request::outcome_builder {
 
 }  // namespace
 
+extern "C" std::size_t LLVMFuzzerMutate(std::uint8_t* data, std::size_t size, std::size_t max_size)
+    __attribute__((weak));
+
+namespace {
+
+// libFuzzer's own byte mutator where it is linked (it knows the dictionary and the comparisons
+// it saw); the generators' dictionary-driven one otherwise (the replay build).
+const properties::mutation_context& mutation_context() {
+  static const properties::mutation_context context{
+      properties::hazards::builtin(),
+      LLVMFuzzerMutate == nullptr
+          ? properties::byte_mutator()
+          : [](std::string& s, std::size_t room, properties::random_source&) {
+              const std::size_t size = s.size();
+              s.resize(size + room);
+              s.resize(LLVMFuzzerMutate(reinterpret_cast<std::uint8_t*>(s.data()), size, s.size()));
+            }};
+  return context;
+}
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const fuzz::request_model model = fuzz::deserialize({reinterpret_cast<const char*>(data), size});
-  const encoder::encoded_request encoded = encoder::encode_form(model.parts, model.encoding);
+  const properties::request_model model =
+      properties::deserialize({reinterpret_cast<const char*>(data), size});
+  const properties::wire_request encoded = properties::encode(model);
   const std::string whole =
       run(encoded.content_type, model.limits).outcome_after({encoded.body}, model.limits);
   if (model.chunk != 0) {
@@ -85,10 +108,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
 extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
                                                std::size_t max_size, unsigned int seed) {
-  fuzz::request_model model = fuzz::deserialize({reinterpret_cast<const char*>(data), size});
-  fuzz::random_source rng(seed);
-  fuzz::mutate(model, rng);
-  const std::string out = fuzz::serialize(model);
+  properties::request_model model =
+      properties::deserialize({reinterpret_cast<const char*>(data), size});
+  properties::random_source rng(seed);
+  properties::mutate(model, rng, mutation_context());
+  const std::string out = properties::serialize(model);
   if (out.size() > max_size) return size;  // too large: leave the input as it was
   std::memcpy(data, out.data(), out.size());
   return out.size();
@@ -98,10 +122,10 @@ extern "C" std::size_t LLVMFuzzerCustomCrossOver(const std::uint8_t* data1, std:
                                                  const std::uint8_t* data2, std::size_t size2,
                                                  std::uint8_t* out, std::size_t max_out_size,
                                                  unsigned int seed) {
-  fuzz::random_source rng(seed);
-  const std::string child = fuzz::serialize(
-      fuzz::cross_over(fuzz::deserialize({reinterpret_cast<const char*>(data1), size1}),
-                       fuzz::deserialize({reinterpret_cast<const char*>(data2), size2}), rng));
+  properties::random_source rng(seed);
+  const std::string child = properties::serialize(properties::cross_over(
+      properties::deserialize({reinterpret_cast<const char*>(data1), size1}),
+      properties::deserialize({reinterpret_cast<const char*>(data2), size2}), rng));
   if (child.size() > max_out_size) return 0;
   std::memcpy(out, child.data(), child.size());
   return child.size();

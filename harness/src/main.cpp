@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands/corpus_command.hpp"
+#include "commands/fuzz_command.hpp"
 #include "commands/reference_command.hpp"
 #include "commands/report_command.hpp"
 #include "commands/run_command.hpp"
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   upspec::cli::add_reference_command(app);
   upspec::cli::add_corpus_command(app);
   upspec::cli::add_run_command(app);
+  upspec::cli::add_fuzz_command(app);
   upspec::cli::add_report_command(app);
   upspec::cli::add_serve_command(app);
   try {

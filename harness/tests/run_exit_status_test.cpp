@@ -28,8 +28,7 @@ finished upspec_run(const std::string& args) {
   const auto report = std::filesystem::temp_directory_path() /
                       ("upspec-exit-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
   const std::string cmd = std::string(UPSPEC_BINARY) + " run --corpus " + UPSPEC_SOURCE_DIR +
-                          "/corpus/cases --report " + report.string() + " " + args +
-                          " 2>/dev/null";
+                          "/corpus/cases --report " + report.string() + " " + args + " 2>/dev/null";
   std::FILE* p = popen(cmd.c_str(), "r");
   std::string out;
   std::array<char, 4096> buf{};
@@ -94,8 +93,9 @@ TEST(RunExitStatus, EveryHostileModeIsOneAndSaysTheTargetNeverAnswered) {
        [](tcp::socket& sock) {
          read_some(sock);
          boost::system::error_code ec;
-         net::write(sock, net::buffer(std::string("HTTP/1.1 200 OK\r\nContent-Length: "
-                                                  "99999999999\r\n\r\n{")),
+         net::write(sock,
+                    net::buffer(std::string("HTTP/1.1 200 OK\r\nContent-Length: "
+                                            "99999999999\r\n\r\n{")),
                     ec);
        }},
       {"silent",

@@ -24,6 +24,14 @@ rc::Gen<json> gen_scalar() {
   });
 }
 
+// A String variable's value: text with the characters that JSON and GraphQL escape.
+rc::Gen<json> gen_scalar_string() {
+  return rc::gen::map(
+      rc::gen::element<std::string>("", "text", "\xc3\xa9t\xc3\xa9", "quote \" and \\ backslash",
+                                    "line\r\nbreak", "--", "\xe2\x80\xa8"),
+      [](std::string v) { return json(std::move(v)); });
+}
+
 value_node gen_value(int depth);
 
 value_node gen_object(int depth) {
@@ -195,7 +203,109 @@ json render_all(const operations_model& ops,
   return ops.batch ? list : list.at(0);
 }
 
+constexpr std::string_view kSelection = "{ filename mimetype size sha256 }";
+
+value_node null_value() {
+  return value_node{value_node::kind::scalar, json(nullptr), {}, {}, false};
+}
+
+value_node object_of(std::vector<value_member> members) {
+  value_node node;
+  node.k = value_node::kind::object;
+  node.members = std::move(members);
+  return node;
+}
+
+value_node slots(std::size_t n) {
+  value_node list;
+  list.k = value_node::kind::array;
+  for (std::size_t i = 0; i < n; ++i) list.items.push_back(slot());
+  return list;
+}
+
+// An UploadTree input: its own file, a list of files, a child tree; a child may be absent,
+// holding one file for object-path to create.
+value_node gen_tree(int depth, bool absent) {
+  value_node tree = object_of({});
+  if (*rc::gen::weightedElement<bool>({{3, true}, {1, false}}))
+    tree.members.push_back(
+        {"file", *rc::gen::weightedElement<bool>({{4, true}, {1, false}}) ? slot() : null_value()});
+  if (*rc::gen::arbitrary<bool>())
+    tree.members.push_back({"files", slots(*rc::gen::inRange<std::size_t>(0, 4))});
+  if (depth > 0 && *rc::gen::arbitrary<bool>()) {
+    if (absent && *rc::gen::weightedElement<bool>({{1, true}, {3, false}})) {
+      value_node child = object_of({{"file", slot()}});
+      child.absent = true;
+      tree.members.push_back({"child", std::move(child)});
+    } else {
+      tree.members.push_back({"child", gen_tree(depth - 1, absent)});
+    }
+  }
+  return tree;
+}
+
+operation_model gen_schema_operation(bool needs_slot, std::size_t min_files, bool absent) {
+  const std::string sel(kSelection);
+  operation_model op;
+  // 0 single, 1 optional, 2 multiple, 3 single and multiple, 4 tree, 5 echo, 6 ping.
+  const int kind = needs_slot ? *rc::gen::element(0, 2, 3, 4)
+                              : *rc::gen::weightedElement<int>(
+                                    {{4, 0}, {2, 1}, {3, 2}, {2, 3}, {3, 4}, {1, 5}, {1, 6}});
+  const std::size_t many = std::max<std::size_t>(min_files, *rc::gen::inRange<std::size_t>(1, 5));
+  value_node file = slot();
+  if (absent && kind == 0 && *rc::gen::weightedElement<bool>({{1, true}, {7, false}}))
+    file.absent = true;  // variables.file created by the map alone
+  switch (kind) {
+    case 0:
+      op.query = "mutation ($file: Upload!) { single(file: $file) " + sel + " }";
+      op.variables = object_of({{"file", std::move(file)}});
+      break;
+    case 1:
+      op.query = "mutation ($file: Upload) { optional(file: $file) " + sel + " }";
+      op.variables = object_of({{"file", *rc::gen::arbitrary<bool>() ? slot() : null_value()}});
+      break;
+    case 2:
+      op.query = "mutation ($files: [Upload!]!) { multiple(files: $files) " + sel + " }";
+      op.variables = object_of({{"files", slots(many)}});
+      break;
+    case 3:
+      op.query = "mutation ($file: Upload!, $files: [Upload!]!) { single(file: $file) " + sel +
+                 " multiple(files: $files) " + sel + " }";
+      op.variables = object_of({{"file", slot()}, {"files", slots(many)}});
+      break;
+    case 4: {
+      op.query = "mutation ($input: UploadTree!) { tree(input: $input) " + sel + " }";
+      value_node tree = gen_tree(*rc::gen::inRange(0, 4), absent);
+      if (needs_slot && count_slots(tree) == 0)
+        tree.members.insert(tree.members.begin(), {"file", slot()});
+      op.variables = object_of({{"input", std::move(tree)}});
+      break;
+    }
+    case 5:
+      op.query = "mutation ($v: String) { echo(value: $v) }";
+      op.variables = object_of(
+          {{"v", value_node{value_node::kind::scalar, *gen_scalar_string(), {}, {}, false}}});
+      break;
+    default:
+      op.query = "{ ping }";
+      op.variables = object_of({});
+  }
+  return op;
+}
+
 }  // namespace
+
+rc::Gen<operations_model> gen_schema_operations(schema_shape shape) {
+  return rc::gen::exec([shape] {
+    operations_model ops;
+    ops.batch = shape.batches && *rc::gen::weightedElement<bool>({{1, true}, {4, false}});
+    const int count = ops.batch ? *rc::gen::inRange(1, 4) : 1;
+    for (int i = 0; i < count; ++i)
+      ops.operations.push_back(
+          gen_schema_operation(i == 0 && shape.min_slots > 0, shape.min_slots, shape.absent));
+    return ops;
+  });
+}
 
 bool is_index_segment(const std::string& segment) {
   return !segment.empty() && segment.size() <= 9 &&

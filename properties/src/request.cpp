@@ -1,6 +1,7 @@
 #include "upspec/properties/request.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "upspec/properties/content.hpp"
@@ -59,8 +60,27 @@ std::string json_text(const json& value) {
   }
 }
 
-file_model gen_file(std::set<std::string>& taken, std::string_view boundary, bool first_needed) {
+file_model gen_file(std::set<std::string>& taken, std::string_view boundary, bool first_needed,
+                    const request_shape& shape) {
   file_model f;
+  if (shape.plain) {
+    // Field names as clients number them, names and types of the characters every parser reads
+    // alike.
+    f.field = fresh_name(std::to_string(taken.size()), taken);
+    std::string name;
+    for (char c : *gen_ascii_filename())
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_')
+        name.push_back(c);
+    f.filename = name.empty() ? "file.bin" : name;
+    const std::string type =
+        *rc::gen::element<std::string>("application/octet-stream", "image/png", "text/plain");
+    f.media = {type, type};
+    content_recipe recipe = *gen_content_recipe();
+    recipe.size = std::min(recipe.size, shape.max_content_size);
+    f.content = materialize(recipe, boundary);
+    if (first_needed && f.content.empty()) f.content = "x";
+    return f;
+  }
   f.field = fresh_name(*gen_field_name(), taken);
   switch (*rc::gen::weightedElement<int>({{1, 0}, {6, 1}, {2, 2}, {1, 3}})) {
     case 0:
@@ -81,7 +101,9 @@ file_model gen_file(std::set<std::string>& taken, std::string_view boundary, boo
         f.filename = *gen_ascii_filename();
   }
   f.media = *gen_media_type();
-  f.content = materialize(*gen_content_recipe(), boundary);
+  content_recipe recipe = *gen_content_recipe();
+  recipe.size = std::min(recipe.size, shape.max_content_size);
+  f.content = materialize(recipe, boundary);
   if (first_needed) {
     if (!f.reported_filename()) f.filename = "a.txt";
     if (f.content.empty()) f.content = "x";
@@ -226,25 +248,45 @@ rc::Gen<generated_request> gen_request(request_shape shape) {
   return rc::gen::exec([shape] {
     generated_request g;
     g.encoding = *gen_encoding();
-    g.content_type = *gen_content_type(g.encoding);
-    // Small sizes make sparse trees: a few top-level slots keep files and dedupes common.
-    const auto slots_wanted =
-        *rc::gen::weightedElement<std::size_t>({{1, 0}, {2, 1}, {2, 2}, {2, 3}});
-    g.model = *gen_operations(std::max<std::size_t>(shape.needs_file ? 1 : 0, slots_wanted));
+    if (shape.plain) {
+      g.encoding.media_type = "multipart/form-data";
+      g.encoding.preamble.clear();
+      g.encoding.epilogue.clear();
+      g.encoding.transport_padding.clear();
+      g.content_type = encoder::encode_form({}, g.encoding).content_type;
+    } else {
+      g.content_type = *gen_content_type(g.encoding);
+    }
+    if (shape.schema) {
+      g.model = *gen_schema_operations(
+          {shape.needs_file ? std::size_t(1) : 0, shape.batches && !shape.plain, !shape.plain});
+    } else {
+      // Small sizes make sparse trees: a few top-level slots keep files and dedupes common.
+      const auto slots_wanted =
+          *rc::gen::weightedElement<std::size_t>({{1, 0}, {2, 1}, {2, 2}, {2, 3}});
+      g.model = *gen_operations(std::max<std::size_t>(shape.needs_file ? 1 : 0, slots_wanted));
+    }
     const auto slots = slot_paths(g.model);
 
     std::set<std::string> taken;
     const std::size_t min_files = shape.needs_file ? 1 : 0;
-    const auto n_files =
-        *rc::gen::inRange<std::size_t>(min_files, std::min<std::size_t>(slots.size(), 5) + 2);
+    // A plain request has a file for every slot, each at one path.
+    const auto n_files = shape.plain ? slots.size()
+                                     : *rc::gen::inRange<std::size_t>(
+                                           min_files, std::min<std::size_t>(slots.size(), 5) + 2);
     for (std::size_t i = 0; i < n_files; ++i)
-      g.files.push_back(gen_file(taken, g.encoding.boundary, shape.needs_file && i == 0));
+      g.files.push_back(gen_file(taken, g.encoding.boundary, shape.needs_file && i == 0, shape));
 
     // Each slot gets one file (or, rarely, none); a file may get several slots.
     std::vector<std::optional<std::string>> field_of_slot(slots.size());
     std::size_t previous = 0;
     for (std::size_t s = 0; s < slots.size(); ++s) {
       if (n_files == 0) break;
+      if (shape.plain) {
+        field_of_slot[s] = g.files[s].field;
+        g.files[s].paths.push_back(join_path(slots[s]));
+        continue;
+      }
       const bool forced = shape.needs_file && s == 0;
       if (!forced && *rc::gen::weightedElement<bool>({{1, true}, {12, false}})) continue;
       // Reusing the previous slot's file makes deduplication common.
@@ -270,8 +312,12 @@ rc::Gen<generated_request> gen_request(request_shape shape) {
     shuffle(file_parts);
     g.parts.resize(2);
     for (auto& p : file_parts) {
-      fold_disposition(p);
+      if (!shape.plain) fold_disposition(p);
       g.parts.push_back(std::move(p));
+    }
+    if (shape.plain) {
+      encode(g);
+      return g;
     }
     for (auto& p : g.parts) add_extra_headers(p);
 

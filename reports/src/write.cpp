@@ -7,15 +7,16 @@
 
 #include "upspec/reports/render.hpp"
 #include "upspec/reports/validate.hpp"
+#include "write_file.hpp"
 
 namespace upspec::reports {
-namespace {
 
-namespace fs = std::filesystem;
+namespace detail {
 
 // Written beside the final name, then renamed: a CI step that uploads the folder, or a person
 // reloading index.html, never sees a half-written file.
-void write_file(const fs::path& dir, const char* name, const std::string& content) {
+void write_file(const std::filesystem::path& dir, const char* name, const std::string& content) {
+  namespace fs = std::filesystem;
   const fs::path final_path = dir / name;
   fs::path temp_path = final_path;
   temp_path += ".tmp";
@@ -32,6 +33,13 @@ void write_file(const fs::path& dir, const char* name, const std::string& conten
     throw std::runtime_error("cannot write " + final_path.string() + ": " + ec.message());
   }
 }
+
+}  // namespace detail
+
+namespace {
+
+namespace fs = std::filesystem;
+using detail::write_file;
 
 void write_index(const nlohmann::json& index, const std::string& index_text, const fs::path& dir) {
   if (auto problem = validate_index(index)) throw std::invalid_argument(*problem);

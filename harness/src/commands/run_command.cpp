@@ -7,6 +7,7 @@
 #include <iostream>
 #include <mutex>
 
+#include "commands/target_plan.hpp"
 #include "corpus/corpus_store.hpp"
 #include "run/exit_status.hpp"
 #include "run/report_index.hpp"
@@ -67,48 +68,6 @@ class progress {
   bool tty_;
 };
 
-bool matches_any(const std::vector<std::string>& globs, const std::string& id) {
-  for (const auto& g : globs)
-    if (corpus::glob_match(g, id)) return true;
-  return false;
-}
-
-// A target to run, and for one the harness installs and starts itself, its definition.
-struct planned_target {
-  run::target target;
-  std::optional<targets::target_definition> managed;
-};
-
-// The targets named by --targets (a folder of definitions or a targets file, narrowed by
-// --only) and --target, in that order; the built-in reference server when none is named.
-std::variant<std::vector<planned_target>, std::string> plan_targets(const run_cli_options& o) {
-  std::vector<planned_target> out;
-  if (!o.targets_path.empty() && std::filesystem::is_directory(o.targets_path)) {
-    auto d = targets::load_target_directory(o.targets_path, o.only);
-    if (auto* why = std::get_if<std::string>(&d)) return *why;
-    for (auto& def : std::get<std::vector<targets::target_definition>>(d)) {
-      auto t = def.target;
-      out.push_back({std::move(t), std::move(def)});
-    }
-  } else if (!o.targets_path.empty()) {
-    auto t = run::load_targets(o.targets_path);
-    if (auto* why = std::get_if<std::string>(&t)) return *why;
-    for (auto& one : std::get<std::vector<run::target>>(t))
-      if (o.only.empty() || matches_any(o.only, one.name)) out.push_back({std::move(one), {}});
-    if (out.empty()) return "no target of " + o.targets_path + " is named by --only";
-  }
-  for (const auto& url : o.target_urls) {
-    if (auto e = run::parse_url(url); std::holds_alternative<std::string>(e))
-      return std::get<std::string>(e);
-    run::target t;
-    t.name = url;
-    t.url = url;
-    out.push_back({std::move(t), {}});
-  }
-  if (out.empty()) out.push_back({run::builtin_target(), {}});
-  return out;
-}
-
 int run_cases(const run_cli_options& o) {
   auto loaded = corpus::load_corpus(o.corpus_dir.empty() ? corpus::default_corpus_dir()
                                                          : std::filesystem::path(o.corpus_dir));
@@ -125,7 +84,7 @@ int run_cases(const run_cli_options& o) {
     return run::kExitCouldNotRun;
   }
 
-  auto planned = plan_targets(o);
+  auto planned = plan_targets({o.target_urls, o.targets_path, o.only});
   if (auto* why = std::get_if<std::string>(&planned)) {
     std::cerr << "upspec run: " << *why << "\n";
     return run::kExitCouldNotRun;

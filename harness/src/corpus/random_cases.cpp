@@ -1,8 +1,14 @@
-// Seeded random valid requests, so the corpus also covers shapes nobody wrote by hand.
+// Seeded random valid requests, so the corpus also covers shapes nobody wrote by hand. They come
+// from the generators every other part of upspec draws on (properties/), plain and over the
+// conformance schema: each rule a plain request does not exercise has cases of its own.
+
+#include <rapidcheck.h>
 
 #include <random>
 
 #include "corpus/catalog_support.hpp"
+#include "upspec/properties/request.hpp"
+#include "upspec/properties/request_model.hpp"
 
 namespace upspec::corpus {
 
@@ -10,90 +16,38 @@ using namespace build;
 
 namespace {
 
-class draw {
- public:
-  explicit draw(std::uint64_t seed) : rng_(seed) {}
-  std::size_t below(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(rng_() % n); }
-  bool coin() { return below(2) == 0; }
-  std::string bytes(std::size_t n) {
-    static constexpr char kHostile[] = {'\r', '\n', '-', '\0', '"', '\\'};
-    std::string out(n, '\0');
-    const bool hostile = coin();
-    for (auto& c : out)
-      c = hostile ? kHostile[below(sizeof kHostile)] : static_cast<char>(below(256));
-    return out;
-  }
-  std::string boundary() {
-    static constexpr std::string_view kChars =
-        "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'()+_,-./:=?";
-    std::string b(1 + below(70), 'x');
-    for (auto& c : b) c = kChars[below(kChars.size())];
-    return b;
-  }
-
- private:
-  std::mt19937_64 rng_;
-};
+// RapidCheck's size: how deep and how many, within what the generators allow.
+constexpr int kGeneratorSize = 50;
 
 }  // namespace
 
 void add_random_cases(catalog& cat, std::uint64_t seed, std::size_t count) {
-  draw d(seed);
+  properties::request_shape shape;
+  shape.needs_file = true;
+  shape.schema = true;
+  shape.plain = true;
+  shape.max_content_size = 256 * 1024;  // the stored corpus stays a few MiB
+  const auto generate = properties::gen_request(shape);
   for (std::size_t n = 0; n < count; ++n) {
-    // Files at random places of an UploadTree: the tree's own field, its list, or a child's.
-    const std::size_t files = 1 + d.below(5);
-    json input = json::object();
-    std::vector<upload_file> uploads;
-    for (std::size_t i = 0; i < files; ++i) {
-      std::string path = "variables.input";
-      json* at = &input;
-      for (std::size_t depth = d.below(4); depth > 0; --depth) {
-        if (!at->contains("child")) (*at)["child"] = json::object();
-        at = &(*at)["child"];
-        path += ".child";
-      }
-      const std::string field = "f" + std::to_string(i);
-      std::vector<std::string> paths;
-      if (!at->contains("files")) (*at)["files"] = json::array();
-      (*at)["files"].push_back(nullptr);
-      paths.push_back(path + ".files." + std::to_string((*at)["files"].size() - 1));
-      // One place per file: deduplication has its own cases, and one server's missing support
-      // for it would otherwise count again in every random request.
-      const std::size_t size = d.below(8) == 0 ? 65536 + d.below(200000) : d.below(300);
-      uploads.push_back(
-          {field, paths, "r" + std::to_string(n) + "-" + std::to_string(i) + ".bin",
-           // Always typed: the default type of an untyped part is a SHOULD, judged by its own
-           // case (files.type-missing), not a MUST of every random request.
-           std::optional<std::string>(d.coin() ? "application/octet-stream" : "image/png"),
-           d.bytes(size)});
-    }
-    encoder::encoding enc;
-    enc.boundary = d.boundary();
-    enc.quote_boundary = true;
-    // No preamble or epilogue: their own cases judge them, not every random request again.
-    enc.header_names = static_cast<encoder::header_case>(d.below(3));
-    enc.filename_before_name = d.coin();
-    // A boundary that happens to occur in a file would cut it: draw again.
-    const json ops{{"query", tree_query()}, {"variables", {{"input", input}}}};
-    auto req = encoder::encode_request(ops, uploads, enc);
-    bool clash = false;
-    for (const auto& u : uploads)
-      clash = clash || u.content.find("--" + enc.boundary) != std::string::npos;
-    if (clash) continue;
+    // One stream per case: a case stays the same when the count changes.
+    const std::uint64_t case_seed = seed * 0x9E3779B97F4A7C15ull + n;
+    const properties::generated_request g = generate(rc::Random(case_seed), kGeneratorSize).value();
+    const properties::wire_request wire = properties::encode(properties::model_of(g));
+    std::mt19937_64 rng(case_seed);
     transport how;
-    switch (d.below(4)) {
+    switch (rng() % 4) {
       case 0:
-        how = {transport_mode::chunked, 1 + d.below(5000), 0, 0};
+        how = {transport_mode::chunked, 1 + rng() % 5000, 0, 0};
         break;
       case 1:
-        how = {transport_mode::drip, 512 + d.below(4096), 1, 0};
+        how = {transport_mode::drip, 512 + rng() % 4096, 1, 0};
         break;
       default:
         break;
     }
     cat.add("generated", "random-" + std::to_string(seed) + "-" + std::to_string(n),
             "Random request " + std::to_string(n) + " of seed " + std::to_string(seed))
-        .multipart(req)
+        .multipart({wire.content_type, wire.body})
         .via(how)
         .origin("generated")
         .rule("Any valid request delivers every file to every place it is mapped to", kSpec)

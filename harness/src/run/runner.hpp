@@ -22,6 +22,9 @@ struct run_options {
   std::chrono::milliseconds timeout{10'000};
   header_list headers;  // --header K:V, added to every request
   bool canary = true;
+  // Restart a poisoned server even with several cases in flight (the live fuzzer, which
+  // confirms each finding alone before it blames a request).
+  bool restart_poisoned_always = false;
 };
 
 struct case_result {
@@ -32,6 +35,9 @@ struct case_result {
   bool poisoned = false;
   std::string wire;
   long duration_ms = 0;
+  std::chrono::microseconds sending{0};  // writing the request
+  std::chrono::microseconds waiting{0};  // from the last byte sent to the whole answer
+  std::chrono::microseconds canary{0};   // the canaries after it
 };
 
 struct target_run {

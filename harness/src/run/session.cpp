@@ -63,8 +63,7 @@ class builtin_servers {
   std::map<std::string, std::unique_ptr<serve::background_server>> servers_;
 };
 
-target_session::target_session(const target& t, const run_options& options,
-                               server_control* control)
+target_session::target_session(const target& t, const run_options& options, server_control* control)
     : target_(t), options_(options), control_(control), canary_(options.canary) {
   extra_ = t.headers;
   extra_.insert(extra_.end(), options.headers.begin(), options.headers.end());
@@ -182,8 +181,8 @@ case_result target_session::play(const corpus::test_case& c, connections& mine) 
       conn = std::make_unique<client::raw_connection>(options_.timeout);
       if (auto ec = conn->connect(ep.host, ep.port)) {
         seen.why_none = silence::unreachable;
-        seen.transport_error = "cannot connect to " + ep.host + ":" + std::to_string(ep.port) +
-                               ": " + ec.message();
+        seen.transport_error =
+            "cannot connect to " + ep.host + ":" + std::to_string(ep.port) + ": " + ec.message();
         conn.reset();
       }
     }
@@ -195,6 +194,8 @@ case_result target_session::play(const corpus::test_case& c, connections& mine) 
         if (!conn->connect(ep.host, ep.port)) x = exchange(*conn, c, ep, extra_);
       }
       if (x.response) answered_ = true;
+      r.sending = x.sending;
+      r.waiting = x.waiting;
       seen.response = x.response;
       seen.why_none = x.why_none;
       seen.transport_error = x.error;
@@ -211,7 +212,8 @@ case_result target_session::play(const corpus::test_case& c, connections& mine) 
         if (auto failure = canary_fails(ep, conn.get())) {
           seen.connection_unusable = true;
           r.connection = "broken";
-          r.wire += "\n\n[a request on the same connection afterwards failed: " + failure->why + "]";
+          r.wire +=
+              "\n\n[a request on the same connection afterwards failed: " + failure->why + "]";
           conn.reset();
         }
       } else if (!x.reusable) {
@@ -227,6 +229,7 @@ case_result target_session::play(const corpus::test_case& c, connections& mine) 
       restart_reason = "it " + *how + " during case " + c.id;
     }
     // A target that cannot be reached at all is down, not poisoned by this case.
+    const auto canary_started = clock_type::now();
     if (canary_ && seen.why_none != silence::unreachable && seen.server_exited.empty()) {
       if (auto failure = canary_fails(ep, nullptr)) {
         if (auto how = check_exit(false)) {
@@ -242,11 +245,13 @@ case_result target_session::play(const corpus::test_case& c, connections& mine) 
           // that stopped answering is restarted whatever the number.
           if (seen.unresponsive)
             restart_reason = "it stopped answering after case " + c.id;
-          else if (options_.jobs == 1)
+          else if (options_.jobs == 1 || options_.restart_poisoned_always)
             restart_reason = "the canary failed after case " + c.id;
         }
       }
     }
+    r.canary =
+        std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now() - canary_started);
   }
   if (restart_reason && (builtin_ || control_)) restart(c, *restart_reason, generation);
   r.j = judge(c, target_.traits, seen);

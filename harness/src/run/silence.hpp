@@ -8,14 +8,14 @@
 namespace upspec::run {
 
 enum class silence {
-  none,        // there is an answer
-  unreachable, // no connection could be made
-  timeout,     // connected, but no complete answer within the timeout
-  closed,      // the server closed or reset the connection without answering
-  not_http,    // what came back is not an HTTP/1.1 response
-  too_large,   // an answer larger than the harness reads
-  aborted,     // the harness itself closed the connection, as the case's transport says
-  harness,     // upspec could not send the case (a fault of the case or of the harness)
+  none,         // there is an answer
+  unreachable,  // no connection could be made
+  timeout,      // connected, but no complete answer within the timeout
+  closed,       // the server closed or reset the connection without answering
+  not_http,     // what came back is not an HTTP/1.1 response
+  too_large,    // an answer larger than the harness reads
+  aborted,      // the harness itself closed the connection, as the case's transport says
+  harness,      // upspec could not send the case (a fault of the case or of the harness)
 };
 
 std::string_view to_string(silence s);

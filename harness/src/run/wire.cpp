@@ -143,11 +143,10 @@ exchange_result exchange(client::raw_connection& conn, const corpus::test_case& 
         ec = conn.send(piece);
         break;
       case corpus::transport_mode::chunked:
+        // One write per chunk: each chunk still reaches the server on its own.
         for (std::size_t at = 0; at < piece.size() && !ec; at += how.chunk_size) {
           const auto part = piece.substr(at, how.chunk_size);
-          ec = conn.send(hex(part.size()) + "\r\n");
-          if (!ec) ec = conn.send(part);
-          if (!ec) ec = conn.send("\r\n");
+          ec = conn.send(hex(part.size()) + "\r\n" + std::string(part) + "\r\n");
         }
         break;
       case corpus::transport_mode::drip:
@@ -172,7 +171,10 @@ exchange_result exchange(client::raw_connection& conn, const corpus::test_case& 
     if (how.chunk_size == 0)
       return {std::nullopt, silence::harness, "the case's transport has no chunk size", logged,
               false};
+  const auto started = std::chrono::steady_clock::now();
   for_each_body_piece(c.request, send_piece);
+  const auto sent_at = std::chrono::steady_clock::now();
+  out.sending = std::chrono::duration_cast<std::chrono::microseconds>(sent_at - started);
   if (aborted) {
     conn.reset();
     out.why_none = silence::aborted;
@@ -186,6 +188,8 @@ exchange_result exchange(client::raw_connection& conn, const corpus::test_case& 
   // readable.
   client::http_response response;
   const std::error_code read_error = conn.read_response(response);
+  out.waiting = std::chrono::duration_cast<std::chrono::microseconds>(
+      std::chrono::steady_clock::now() - sent_at);
   if (!read_error) {
     out.response = std::move(response);
     out.reusable = !ec && out.response->keep_alive;

@@ -1,6 +1,7 @@
 #pragma once
 // Sending one case's exact bytes the way its transport says, and reading the answer.
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <utility>
@@ -22,6 +23,8 @@ struct exchange_result {
   std::string error;      // why there is no answer
   std::string wire;       // the exchange as escaped text, truncated
   bool reusable = false;  // the connection may carry another request
+  std::chrono::microseconds sending{0};
+  std::chrono::microseconds waiting{0};
 };
 
 // Request line and headers: the case's headers in order, then the target's, then the framing

@@ -171,15 +171,21 @@ bool managed_target::restart(const std::string& reason) {
   std::lock_guard lock(mutex_);
   if (gave_up_) return false;
   ++restarts_;
-  const auto now = clock_type::now();
-  backoff_ = now - last_restart_ > kCalmAfter
-                 ? std::chrono::milliseconds(0)
-                 : std::min(kMostBackoff, std::max(kFirstBackoff, 2 * backoff_));
-  last_restart_ = now;
-  if (auto how = server_.exited())
-    note("the server " + *how + "; restarting (" + reason + ")");
+  const auto crashed = server_.exited();
+  if (crashed)
+    note("the server " + *crashed + "; restarting (" + reason + ")");
   else
     note("restarting (" + reason + ")");
+  // Only a server that ended by itself backs off: a restart the harness decided (a poisoned
+  // server, one that stopped answering) is no crash loop.
+  const auto now = clock_type::now();
+  if (!crashed)
+    backoff_ = std::chrono::milliseconds(0);
+  else if (now - last_restart_ > kCalmAfter)
+    backoff_ = std::chrono::milliseconds(0);
+  else
+    backoff_ = std::min(kMostBackoff, std::max(kFirstBackoff, 2 * backoff_));
+  if (crashed) last_restart_ = now;
   server_.stop();
   if (backoff_.count() > 0) std::this_thread::sleep_for(backoff_);
   for (int attempt = 1; attempt <= kStartAttempts; ++attempt) {

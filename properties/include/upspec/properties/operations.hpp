@@ -68,6 +68,19 @@ json render_expected(const operations_model& ops,
 // Operations with at least `min_slots` slots.
 rc::Gen<operations_model> gen_operations(std::size_t min_slots);
 
+// What operations over the conformance schema (harness/schema.graphql) may contain.
+struct schema_shape {
+  std::size_t min_slots = 0;
+  bool batches = true;  // arrays of operations
+  bool absent = true;   // slots whose member is left out, for object-path to create
+};
+
+// Operations over the conformance schema whose slots are exactly where its fields take files:
+// single, optional, multiple, both in one operation, and nested UploadTree inputs; batches of
+// them. Every field that returns files selects filename, mimetype, size and sha256, so that the
+// answer shows what arrived of each byte.
+rc::Gen<operations_model> gen_schema_operations(schema_shape shape);
+
 // Whether object-path reads this segment as an array index (digits, no leading zero).
 bool is_index_segment(const std::string& segment);
 

@@ -55,6 +55,17 @@ struct request_shape {
   // At least one file, the first with a filename, at least one path and some content:
   // what every mutation needs to apply.
   bool needs_file = false;
+  // Operations over the conformance schema (gen_schema_operations), which a real server can
+  // execute, rather than any variables under a handful of queries.
+  bool schema = false;
+  bool batches = true;  // with `schema`: arrays of operations too
+  // What a plain client sends: no preamble, epilogue or padding, the Content-Type as the
+  // encoder writes it, every file with an ASCII filename and a type and at one path, no extra
+  // parts or headers, no folding, no slot left for object-path to create. The corpus's
+  // generated cases are plain, so that each rule a plain request does not exercise is judged
+  // by its own cases and not again in every random one.
+  bool plain = false;
+  std::size_t max_content_size = static_cast<std::size_t>(-1);  // bytes of each file at most
 };
 
 struct generated_request {

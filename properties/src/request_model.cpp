@@ -1,13 +1,16 @@
-#include "structured/model.hpp"
+#include "upspec/properties/request_model.hpp"
 
 #include <algorithm>
 
-namespace upspec::fuzz {
+#include "upspec/properties/request.hpp"
+
+namespace upspec::properties {
 namespace {
 
 // Bounds that keep a model's body within what one fuzzer input can describe.
 constexpr std::size_t kMostParts = 64;
 constexpr std::size_t kMostExtraHeaders = 8;
+constexpr std::size_t kMostEdits = 16;
 
 class writer {
  public:
@@ -84,6 +87,26 @@ std::optional<std::uint64_t> read_optional(reader& r) {
   return r.number();
 }
 
+std::uint64_t zigzag(std::int32_t n) {
+  return n < 0 ? (static_cast<std::uint64_t>(-(static_cast<std::int64_t>(n))) << 1) - 1
+               : static_cast<std::uint64_t>(n) << 1;
+}
+
+std::int32_t unzigzag(std::uint64_t n) {
+  const auto magnitude = static_cast<std::int64_t>(std::min<std::uint64_t>(n >> 1, 1u << 30));
+  return static_cast<std::int32_t>((n & 1) ? -magnitude - 1 : magnitude);
+}
+
+void write_optional_text(writer& w, const std::optional<std::string>& s) {
+  w.byte(s ? 1 : 0);
+  if (s) w.text(*s);
+}
+
+std::optional<std::string> read_optional_text(reader& r) {
+  if ((r.byte() & 1) == 0) return std::nullopt;
+  return r.text();
+}
+
 }  // namespace
 
 std::string serialize(const request_model& m) {
@@ -117,6 +140,15 @@ std::string serialize(const request_model& m) {
       w.text(name);
       w.text(value);
     }
+  }
+  // Later additions go last, so that inputs written before them still read back the same.
+  write_optional_text(w, m.content_type);
+  w.number(m.edits.size());
+  for (const body_edit& edit : m.edits) {
+    w.number(edit.delimiter);
+    w.number(zigzag(edit.offset));
+    w.number(edit.erase);
+    w.text(edit.insert);
   }
   return w.take();
 }
@@ -158,7 +190,44 @@ request_model deserialize(std::string_view bytes) {
     }
     m.parts.push_back(std::move(p));
   }
+  m.content_type = read_optional_text(r);
+  const auto edits = std::min<std::uint64_t>(r.number(), kMostEdits);
+  for (std::uint64_t i = 0; i < edits && !r.empty(); ++i) {
+    body_edit edit;
+    edit.delimiter = static_cast<std::uint32_t>(r.number());
+    edit.offset = unzigzag(r.number());
+    edit.erase = static_cast<std::uint32_t>(r.number());
+    edit.insert = r.text();
+    m.edits.push_back(std::move(edit));
+  }
   return m;
 }
 
-}  // namespace upspec::fuzz
+wire_request encode(const request_model& m) {
+  encoder::encoded_request e = encoder::encode_form(m.parts, m.encoding);
+  const std::string dash_boundary = "--" + m.encoding.boundary;
+  for (const body_edit& edit : m.edits) {
+    std::vector<std::size_t> anchors;
+    for (auto at = e.body.find(dash_boundary); at != std::string::npos;
+         at = e.body.find(dash_boundary, at + 1))
+      anchors.push_back(at);
+    const std::int64_t anchor =
+        anchors.empty() ? 0 : static_cast<std::int64_t>(anchors[edit.delimiter % anchors.size()]);
+    const std::size_t at = static_cast<std::size_t>(std::clamp<std::int64_t>(
+        anchor + edit.offset, 0, static_cast<std::int64_t>(e.body.size())));
+    const std::size_t erase = std::min<std::size_t>(edit.erase, e.body.size() - at);
+    e.body.replace(at, erase, edit.insert);
+  }
+  return {m.content_type.value_or(e.content_type), std::move(e.body)};
+}
+
+request_model model_of(const generated_request& g) {
+  request_model m;
+  m.encoding = g.encoding;
+  m.parts = form_parts(g.parts);
+  if (g.content_type != encoder::encode_form({}, g.encoding).content_type)
+    m.content_type = g.content_type;
+  return m;
+}
+
+}  // namespace upspec::properties

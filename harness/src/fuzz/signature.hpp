@@ -1,0 +1,44 @@
+#pragma once
+// What a fuzz finding is keyed by (design.md, "Live fuzzing"): what went wrong, the status class
+// of the answer, the reference's rule or error code for the request, and the server's error
+// message with numbers and quoted values masked. Thousands of requests that hit one bug share
+// one signature; a request that hits another bug, or the same bug through another rule of the
+// reference, gets its own.
+
+#include <string>
+#include <string_view>
+
+#include "corpus/test_case.hpp"
+#include "run/judge.hpp"
+#include "run/runner.hpp"
+
+namespace upspec::fuzz {
+
+struct signature {
+  run::problem kind = run::problem::mismatch;
+  std::string status_class;  // "2xx", "4xx", "5xx", "none"
+  std::string rule;          // the reference's error code, or what a 200 owes ("ok", upload codes)
+  std::string detail;        // for a mismatch: which part differs ("status", "data", "errors")
+  std::string message;       // the server's message, masked
+
+  std::string text() const;  // kind|status|rule|detail|message
+  // The bug a signature is an instance of. A server failure (5xx, hang, exit, dropped,
+  // garbage, poisoning, a blow-up) with one message is one bug whatever the reference would have
+  // answered the request: its family leaves the rule out. A wrong answer (fail, corruption) is
+  // about what the request owes: its family is the whole signature.
+  std::string family() const;
+  std::string id() const;    // a short stable hash of text(), for file names and anchors
+  friend bool operator==(const signature&, const signature&) = default;
+};
+
+// The signature of a judged answer to case `c`; nullopt when the verdict is not a FAIL.
+std::optional<signature> signature_of(const corpus::test_case& c, const run::case_result& r);
+
+// Digits become N, quoted values "…" (or '…'), long hexadecimal or base64 tokens #, and the
+// text is cut to 160 characters: what a server's message says, not what it was about.
+std::string mask_message(std::string_view message);
+
+// The message a server gave: the first GraphQL error's, or the start of a non-JSON body.
+std::string server_message(const client::http_response& r);
+
+}  // namespace upspec::fuzz

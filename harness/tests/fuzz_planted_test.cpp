@@ -1,0 +1,127 @@
+// `upspec fuzz` against a server with planted bugs (tests/planted/planted_server.cpp), started,
+// restarted and stopped by the harness as any target of a targets folder: from a fixed seed and
+// within a bounded number of requests, each bug is found, confirmed, and shrunk to a request of
+// a few hundred bytes; with no bug switched on, nothing is found.
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "upspec/request/json_field.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using upspec::request::json;
+
+// Bytes of a minimal request's body that count as "a few hundred".
+constexpr std::size_t kSmall = 600;
+
+struct campaign {
+  int status = -1;
+  std::string out;
+  json findings;
+};
+
+class FuzzPlanted : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() /
+            ("upspec-planted-" + std::to_string(::getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root_);
+    fs::create_directories(root_ / "targets");
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  // A target running the planted server with these bugs.
+  void add_target(const std::string& name, const std::string& bugs) {
+    const fs::path dir = root_ / "targets" / name;
+    fs::create_directories(dir);
+    std::ofstream(dir / "target.json")
+        << R"({"name": ")" << name << R"(", "implementation": "planted bugs", "version": "1",)"
+        << R"( "language": "C++", "start": ")" << UPSPEC_PLANTED_SERVER
+        << R"( --host $HOST --port $PORT --slow-cap-ms 400 )" << bugs << R"(",)"
+        << R"( "url": "http://127.0.0.1:{port}/graphql", "upspec_codes": true})";
+  }
+
+  campaign fuzz(const std::string& name, const std::string& args) {
+    const fs::path out = root_ / ("out-" + name);
+    const std::string cmd = std::string(UPSPEC_BINARY) + " fuzz --targets " +
+                            (root_ / "targets").string() + " --only " + name + " --out " +
+                            out.string() + " --no-known " + args + " 2>&1";
+    std::FILE* p = popen(cmd.c_str(), "r");
+    campaign c;
+    std::array<char, 4096> buf{};
+    for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;)
+      c.out.append(buf.data(), n);
+    c.status = WEXITSTATUS(pclose(p));
+    std::ifstream in(out / "findings.json");
+    c.findings = json::parse(in, nullptr, false);
+    return c;
+  }
+
+  // The campaign against `bug` finds it: findings of `kind`, each confirmed when sent alone,
+  // the first of its family shrunk to a few hundred bytes (later instances of the same bug get
+  // a tenth of the budget), each written as a corpus case.
+  void expect_found(const std::string& bug, const std::string& kind, const std::string& args) {
+    add_target("planted-" + bug, "--bug " + bug);
+    const campaign c = fuzz("planted-" + bug, args);
+    EXPECT_EQ(c.status, 1) << c.out;
+    ASSERT_TRUE(c.findings.is_object()) << c.out;
+    bool found = false;
+    for (const auto& f : c.findings["findings"]) {
+      if (f.value("kind", "") != kind) continue;
+      EXPECT_TRUE(f.value("confirmed", false)) << f.dump(1);
+      EXPECT_LE(f.value("shrink_requests", std::size_t{0}), 301u);
+      EXPECT_TRUE(fs::exists(root_ / ("out-planted-" + bug) / f.value("case", "")));
+      if (!f.value("family_first", false)) continue;
+      found = true;
+      EXPECT_LE(f.value("minimal_bytes", std::size_t{0}), kSmall) << f.dump(1);
+    }
+    EXPECT_TRUE(found) << "no " << kind << " finding against " << bug << "\n" << c.out;
+  }
+
+  fs::path root_;
+};
+
+TEST_F(FuzzPlanted, NoBugNoFinding) {
+  add_target("planted-none", "");
+  const campaign c = fuzz("planted-none", "--seed 7 --requests 3000 -j 2 --timeout 2");
+  EXPECT_EQ(c.status, 0) << c.out;
+  ASSERT_TRUE(c.findings.is_object()) << c.out;
+  EXPECT_TRUE(c.findings["findings"].empty()) << c.findings["findings"].dump(1);
+}
+
+TEST_F(FuzzPlanted, PoisoningPathSetter) {
+  expect_found("poison", "poison", "--seed 7 --requests 800 --timeout 2");
+}
+
+TEST_F(FuzzPlanted, CrashOnOneHeaderShape) {
+  expect_found("crash-header", "exit", "--seed 7 --requests 300 --timeout 2");
+}
+
+TEST_F(FuzzPlanted, HangOnOneBoundaryLength) {
+  expect_found("hang-boundary", "hang", "--seed 7 --requests 400 --timeout 0.3");
+}
+
+TEST_F(FuzzPlanted, CorruptionOnOneContentPattern) {
+  expect_found("corrupt-cr", "corruption", "--seed 7 --requests 500 --timeout 2");
+}
+
+TEST_F(FuzzPlanted, ServerErrorOnOneDispositionForm) {
+  expect_found("500-folded", "5xx", "--seed 7 --requests 300 --timeout 2");
+}
+
+TEST_F(FuzzPlanted, SlowdownGrowingWithOneInputsSize) {
+  expect_found("slow-filename", "slow",
+               "--seed 7 --requests 2500 --timeout 2 --slow-after 200");
+}
+
+}  // namespace
