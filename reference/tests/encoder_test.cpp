@@ -70,10 +70,9 @@ TEST(Encoder, SeventyCharacterBoundary) {
 }
 
 TEST(Encoder, FilenameStar) {
-  std::vector<form_part> parts{
-      {"operations", {}, {}, {}, R"({"variables":{"f":null}})", {}, false},
-      {"map", {}, {}, {}, R"({"0":["variables.f"]})", {}, false},
-      {"0", "fallback.txt", "\xe2\x82\xac 100%.txt", "text/plain", "x", {}, false}};
+  std::vector<form_part> parts{{"operations", {}, {}, {}, R"({"variables":{"f":null}})", {}, false},
+                               {"map", {}, {}, {}, R"({"0":["variables.f"]})", {}, false},
+                               {"0", {}, "\xe2\x82\xac 100%.txt", "text/plain", "x", {}, false}};
   const auto req = encode_form(parts);
   EXPECT_NE(req.body.find("filename*=UTF-8''%E2%82%AC%20100%25.txt"), std::string::npos);
   EXPECT_EQ(outcome_all_splits(req.content_type, req.body)["uploads"]["0"]["filename"],

@@ -225,6 +225,15 @@ TEST(Uploads, OperationsSentAsAFilePartAreStillOperations) {
   EXPECT_EQ(o["status"], 200);
 }
 
+TEST(Uploads, LoneFilenameStarMakesAFilePart) {
+  form_part early = file("9", "x");
+  early.filename.reset();
+  early.filename_star = "\xc3\xa9.txt";
+  const json o = outcome({field("operations", kSingleOps), early,
+                          field("map", R"({"0":["variables.file"]})"), file("0", "x")});
+  EXPECT_EQ(error_code_of(o), "file.misordered");
+}
+
 TEST(Limits, FieldSize) {
   limits lim;
   lim.max_field_size = kSingleOps.size();
