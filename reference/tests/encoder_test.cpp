@@ -79,6 +79,13 @@ TEST(Encoder, FilenameStar) {
             "\xe2\x82\xac 100%.txt");
 }
 
+TEST(Encoder, NameStarFollowsName) {
+  form_part part{"x", {}, {}, {}, "v", {}, false};
+  part.name_star = "op\xc3\xa9rations";
+  const auto req = encode_form({part});
+  EXPECT_NE(req.body.find("; name=\"x\"; name*=UTF-8''op%C3%A9rations\r\n"), std::string::npos);
+}
+
 TEST(Encoder, BrokenEncodings) {
   encoding lf;
   lf.line_end = "\n";
