@@ -20,7 +20,7 @@ std::string quoted_string(const std::string& s) {
   return out + "\"";
 }
 
-// RFC 8187 ext-values and what they decode to (nothing: the plain filename stands).
+// RFC 8187 ext-values and what they decode to (nothing: not a filename).
 const std::vector<std::pair<std::string, std::optional<std::string>>>& ext_values() {
   static const std::vector<std::pair<std::string, std::optional<std::string>>> values{
       {"UTF-8''%C3%A9t%C3%A9.txt", "\xc3\xa9t\xc3\xa9.txt"},
@@ -136,6 +136,15 @@ void fold_disposition(request_part& p) {
   p.part.extra_headers.insert(p.part.extra_headers.begin(), {"Content-Disposition", value});
 }
 
+// A name* naming a field of the request, which the reference must not follow (RFC 7578 §4.2;
+// CVE-2026-53537).
+void add_name_star(request_part& p, const generated_request& g) {
+  if (!*rc::gen::weightedElement<bool>({{1, true}, {3, false}})) return;
+  std::vector<std::string> fields{"operations", "map"};
+  for (const auto& f : g.files) fields.push_back(f.field);
+  p.part.name_star = *rc::gen::elementOf(fields);
+}
+
 request_part gen_extra(std::set<std::string>& taken, const generated_request& g) {
   request_part p;
   p.role = part_role::ignored;
@@ -143,11 +152,13 @@ request_part gen_extra(std::set<std::string>& taken, const generated_request& g)
   switch (*rc::gen::inRange(0, 5)) {
     case 0:  // a plain field
       p.part.name = fresh_name(*gen_field_name(), taken);
+      add_name_star(p, g);
       break;
     case 1:  // a file nobody mapped
       p.part.name = fresh_name(*gen_field_name(), taken);
       p.part.filename = *gen_filename();
       p.has_filename = true;
+      add_name_star(p, g);
       break;
     case 2:  // the same file field again
       if (g.files.empty()) return gen_extra(taken, g);

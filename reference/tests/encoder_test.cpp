@@ -70,14 +70,20 @@ TEST(Encoder, SeventyCharacterBoundary) {
 }
 
 TEST(Encoder, FilenameStar) {
-  std::vector<form_part> parts{
-      {"operations", {}, {}, {}, R"({"variables":{"f":null}})", {}, false},
-      {"map", {}, {}, {}, R"({"0":["variables.f"]})", {}, false},
-      {"0", "fallback.txt", "\xe2\x82\xac 100%.txt", "text/plain", "x", {}, false}};
+  std::vector<form_part> parts{{"operations", {}, {}, {}, R"({"variables":{"f":null}})", {}, false},
+                               {"map", {}, {}, {}, R"({"0":["variables.f"]})", {}, false},
+                               {"0", {}, "\xe2\x82\xac 100%.txt", "text/plain", "x", {}, false}};
   const auto req = encode_form(parts);
   EXPECT_NE(req.body.find("filename*=UTF-8''%E2%82%AC%20100%25.txt"), std::string::npos);
   EXPECT_EQ(outcome_all_splits(req.content_type, req.body)["uploads"]["0"]["filename"],
             "\xe2\x82\xac 100%.txt");
+}
+
+TEST(Encoder, NameStarFollowsName) {
+  form_part part{"x", {}, {}, {}, "v", {}, false};
+  part.name_star = "op\xc3\xa9rations";
+  const auto req = encode_form({part});
+  EXPECT_NE(req.body.find("; name=\"x\"; name*=UTF-8''op%C3%A9rations\r\n"), std::string::npos);
 }
 
 TEST(Encoder, BrokenEncodings) {

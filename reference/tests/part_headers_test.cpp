@@ -38,24 +38,52 @@ TEST(ContentDisposition, TokenValuesAndEmptyFilename) {
   EXPECT_FALSE(none->filename.has_value());
 }
 
-TEST(ContentDisposition, FilenameStarWinsOverFilename) {
-  auto d = parse_content_disposition(
+TEST(ContentDisposition, FilenameWinsOverFilenameStar) {
+  auto after = parse_content_disposition(
       "form-data; name=f; filename=\"EUR rates.txt\"; filename*=UTF-8''%e2%82%ac%20rates.txt");
-  ASSERT_TRUE(d);
-  EXPECT_EQ(d->filename, "\xe2\x82\xac rates.txt");
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->filename, "EUR rates.txt");
   auto before = parse_content_disposition(
       "form-data; filename*=utf-8'en'%C3%A9.txt; name=f; filename=\"e.txt\"");
   ASSERT_TRUE(before);
-  EXPECT_EQ(before->filename, "\xc3\xa9.txt");
+  EXPECT_EQ(before->filename, "e.txt");
+  auto empty = parse_content_disposition("form-data; name=f; filename=\"\"; filename*=UTF-8''a");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->filename, "");
 }
 
-TEST(ContentDisposition, UnusableFilenameStarFallsBackToFilename) {
-  auto bad_pct =
-      parse_content_disposition("form-data; name=f; filename=\"plain.txt\"; filename*=UTF-8''%zz");
-  EXPECT_EQ(bad_pct->filename, "plain.txt");
-  auto bad_charset =
-      parse_content_disposition("form-data; name=f; filename=\"plain.txt\"; filename*=KOI8-R''abc");
-  EXPECT_EQ(bad_charset->filename, "plain.txt");
+TEST(ContentDisposition, LoneFilenameStarIsDecoded) {
+  auto utf8 =
+      parse_content_disposition("form-data; name=f; filename*=UTF-8''%e2%82%ac%20rates.txt");
+  ASSERT_TRUE(utf8);
+  EXPECT_EQ(utf8->filename, "\xe2\x82\xac rates.txt");
+  auto latin1 = parse_content_disposition("form-data; FILENAME*=iso-8859-1'en'caf%E9; name=f");
+  ASSERT_TRUE(latin1);
+  EXPECT_EQ(latin1->filename, "caf\xc3\xa9");
+}
+
+TEST(ContentDisposition, LoneUnusableFilenameStarGivesNoFilename) {
+  auto bad_pct = parse_content_disposition("form-data; name=f; filename*=UTF-8''%zz");
+  ASSERT_TRUE(bad_pct);
+  EXPECT_FALSE(bad_pct->filename.has_value());
+  auto bad_charset = parse_content_disposition("form-data; name=f; filename*=KOI8-R''abc");
+  ASSERT_TRUE(bad_charset);
+  EXPECT_FALSE(bad_charset->filename.has_value());
+}
+
+TEST(ContentDisposition, NameStarNeverNamesThePart) {
+  auto after = parse_content_disposition("form-data; name=\"x\"; name*=utf-8''operations");
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->name, "x");
+  auto before = parse_content_disposition("form-data; NAME*=UTF-8''map; name=\"0\"");
+  ASSERT_TRUE(before);
+  EXPECT_EQ(before->name, "0");
+  auto alone = parse_content_disposition("form-data; name*=utf-8''operations; filename=\"a\"");
+  ASSERT_TRUE(alone);
+  EXPECT_FALSE(alone->name.has_value());
+  auto continued = parse_content_disposition("form-data; name*0=oper; name*1=ations");
+  ASSERT_TRUE(continued);
+  EXPECT_FALSE(continued->name.has_value());
 }
 
 TEST(ContentDisposition, Rfc8187Decoding) {

@@ -225,6 +225,34 @@ TEST(Uploads, OperationsSentAsAFilePartAreStillOperations) {
   EXPECT_EQ(o["status"], 200);
 }
 
+form_part renamed_by_name_star(form_part part, std::string name_star) {
+  part.name_star = std::move(name_star);
+  return part;
+}
+
+TEST(Uploads, NameStarRenamesNoPart) {
+  const std::string map = R"({"0":["variables.file"]})";
+  const json o = outcome({renamed_by_name_star(field("decoy-ops", "{}"), "operations"),
+                          renamed_by_name_star(field("operations", kSingleOps), "x"),
+                          renamed_by_name_star(field("decoy-map", "{}"), "map"),
+                          renamed_by_name_star(field("map", map), "y"),
+                          renamed_by_name_star(file("decoy-file", "smuggled"), "0"),
+                          renamed_by_name_star(file("0", "sent"), "z")});
+  EXPECT_EQ(o["status"], 200);
+  EXPECT_EQ(o["operations"]["variables"]["file"], json::parse(R"({"$upload": "0"})"));
+  EXPECT_EQ(o["uploads"]["0"], file_json("a.txt", "sent"));
+  EXPECT_EQ(o["ignored"], json::parse(R"(["decoy-ops", "decoy-map", "decoy-file"])"));
+}
+
+TEST(Uploads, LoneFilenameStarMakesAFilePart) {
+  form_part early = file("9", "x");
+  early.filename.reset();
+  early.filename_star = "\xc3\xa9.txt";
+  const json o = outcome({field("operations", kSingleOps), early,
+                          field("map", R"({"0":["variables.file"]})"), file("0", "x")});
+  EXPECT_EQ(error_code_of(o), "file.misordered");
+}
+
 TEST(Limits, FieldSize) {
   limits lim;
   lim.max_field_size = kSingleOps.size();

@@ -167,14 +167,36 @@ void add_file_cases(catalog& cat) {
     star.filename_star = "\xE2\x82\xAC rates.txt";
     add("filename-star", "filename* (RFC 8187) next to filename", single_with_file(star))
         .level(level::should)
-        .rule("filename* wins over filename", "RFC 7578 §4.2; RFC 8187; RFC 6266 §4.3")
-        .intends(200);
+        .rule(
+            "filename wins over filename*: senders must not use filename*, and letting it win "
+            "lets a filename past a check on filename",
+            "RFC 7578 §4.2; RFC 8187; CVE-2026-53537")
+        .intends(200)
+        .accepts_data(
+            [](json data) {
+              data["single"]["filename"] = "\xE2\x82\xAC rates.txt";
+              return data;
+            },
+            verdict::non_strict,
+            "filename* wins, as RFC 6266 §4.3 says for HTTP responses and busboy does; the file "
+            "then carries a name that a check on filename never saw (CVE-2026-53537)");
     form_part only_star = file_part("x\n", std::nullopt);
     only_star.filename_star = "\xC3\xA9t\xC3\xA9.txt";
     add("filename-star-only", "filename* without filename", single_with_file(only_star))
         .level(level::should)
-        .rule("filename* names the file", "RFC 8187")
-        .intends(200);
+        .rule(
+            "A lone filename* may name the file or be ignored: RFC 7578 defines only filename, "
+            "and the part is the file either way",
+            "RFC 7578 §4.2; RFC 8187")
+        .intends(200)
+        .accepts_data(
+            [](json data) {
+              data["single"]["filename"] = "";
+              return data;
+            },
+            verdict::pass,
+            "filename* ignored, as RFC 7578 defines no such parameter: the file without a "
+            "filename, as in files.no-filename");
   }
   for (const auto& [name, type] : std::vector<std::pair<std::string, std::optional<std::string>>>{
            {"type-png", "image/png"},

@@ -95,6 +95,7 @@ catalog build_catalog() {
   add_batching_cases(cat);
   add_file_cases(cat);
   add_multipart_syntax_cases(cat);
+  add_name_star_cases(cat);
   add_content_type_cases(cat);
   add_limit_cases(cat);
   add_transport_cases(cat);

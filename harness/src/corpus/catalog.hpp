@@ -67,7 +67,7 @@ class catalog {
 // Every category's cases, in a stable order.
 catalog build_catalog();
 
-// One function per category, each in its own file.
+// One function per category, each in its own file; multipart-syntax's name* cases have their own.
 void add_spec_example_cases(catalog& cat);
 void add_field_order_cases(catalog& cat);
 void add_operations_cases(catalog& cat);
@@ -77,6 +77,7 @@ void add_deduplication_cases(catalog& cat);
 void add_batching_cases(catalog& cat);
 void add_file_cases(catalog& cat);
 void add_multipart_syntax_cases(catalog& cat);
+void add_name_star_cases(catalog& cat);
 void add_content_type_cases(catalog& cat);
 void add_limit_cases(catalog& cat);
 void add_transport_cases(catalog& cat);

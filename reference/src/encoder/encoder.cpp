@@ -56,7 +56,8 @@ encoded_request encode_form(const std::vector<form_part>& parts, const encoding&
     b += "--" + enc.boundary + enc.transport_padding + eol;
     if (!p.omit_disposition) {
       std::string disposition = "form-data";
-      const std::string name = "; name=" + quoted_string(p.name);
+      std::string name = "; name=" + quoted_string(p.name);
+      if (p.name_star) name += "; name*=" + ext_value(*p.name_star);
       std::string file;
       if (p.filename) file += "; filename=" + quoted_string(*p.filename);
       if (p.filename_star) file += "; filename*=" + ext_value(*p.filename_star);

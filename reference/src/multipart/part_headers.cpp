@@ -46,6 +46,19 @@ std::string latin1_to_utf8(std::string_view s) {
   return out;
 }
 
+// RFC 7578 §4.2 names a field by `name` alone: a `name*` never renames a part (CVE-2026-53537).
+std::optional<std::string> field_name(const parameterized_value& parameters) {
+  if (const auto* name = parameters.find("name")) return name->value;
+  return std::nullopt;
+}
+
+// RFC 7578 §4.2 forbids senders `filename*`: `filename` wins, a lone `filename*` is decoded.
+std::optional<std::string> file_name(const parameterized_value& parameters) {
+  if (const auto* plain = parameters.find("filename")) return plain->value;
+  if (const auto* extended = parameters.find("filename*")) return decode_ext_value(extended->value);
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> decode_ext_value(std::string_view ext_value) {
@@ -66,11 +79,8 @@ std::optional<content_disposition> parse_content_disposition(std::string_view va
   if (!parsed || parsed->token.empty()) return std::nullopt;
   content_disposition out;
   out.type = parsed->token;
-  if (const auto* n = parsed->find("name")) out.name = n->value;
-  if (const auto* f = parsed->find("filename")) out.filename = f->value;
-  // RFC 8187 §4.2 / RFC 6266 §4.3: filename* wins over filename when it can be decoded.
-  if (const auto* fx = parsed->find("filename*"))
-    if (auto decoded = decode_ext_value(fx->value)) out.filename = std::move(*decoded);
+  out.name = field_name(*parsed);
+  out.filename = file_name(*parsed);
   return out;
 }
 

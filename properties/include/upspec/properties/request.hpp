@@ -20,18 +20,19 @@ struct file_model {
   std::string field;               // the map key and the part's name
   std::vector<std::string> paths;  // several when the map deduplicates
   std::optional<std::string> filename;
-  std::optional<std::string> filename_star;  // sent as filename*=UTF-8''..., preferred when set
+  std::optional<std::string> filename_star;  // sent as filename*=UTF-8''...
   // Or an RFC 8187 ext-value written as is (another charset, a language, bad encoding), and
-  // the filename it decodes to; when it does not decode, `filename` stands.
+  // the filename it decodes to, if it does.
   std::optional<std::string> raw_filename_star;
   std::optional<std::string> raw_decodes_to;
   media_type_case media;
   std::string content;
 
+  // RFC 7578 §4.2: `filename` wins; a `filename*` names the file only without one.
   std::optional<std::string> reported_filename() const {
+    if (filename) return filename;
     if (filename_star) return filename_star;
-    if (raw_decodes_to) return raw_decodes_to;
-    return filename;
+    return raw_decodes_to;
   }
 };
 

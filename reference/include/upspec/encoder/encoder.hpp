@@ -21,6 +21,9 @@ struct form_part {
   std::string body;
   std::vector<std::pair<std::string, std::string>> extra_headers;  // written after the others
   bool omit_disposition = false;
+  // Adds name*=UTF-8''<percent-encoded> after name: RFC 7578 defines no such parameter, and
+  // receivers must not let it rename the part.
+  std::optional<std::string> name_star = {};
 };
 
 enum class header_case { canonical, lower, upper };

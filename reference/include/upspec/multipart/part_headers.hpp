@@ -8,9 +8,9 @@
 namespace upspec::multipart {
 
 struct content_disposition {
-  std::string type;  // lowercased disposition type
-  std::optional<std::string> name;
-  std::optional<std::string> filename;  // filename* when usable, else filename (RFC 8187 §4.2)
+  std::string type;                     // lowercased disposition type
+  std::optional<std::string> name;      // the `name` parameter; a `name*` is ignored
+  std::optional<std::string> filename;  // `filename`, else a decodable `filename*`
 };
 
 // nullopt when the header value does not parse.
