@@ -134,13 +134,17 @@ void add_corpus_command(CLI::App& app) {
   gen->callback([o] { throw CLI::RuntimeError(generate(*o)); });
 
   CLI::App* ls = cmd->add_subcommand("list", "List the cases: id, level, title.");
-  ls->add_option("--corpus", o->dir, "Corpus folder (default corpus/cases or $UPSPEC_CORPUS)");
+  ls->add_option("--corpus", o->dir,
+                 "Corpus folder (default $UPSPEC_CORPUS, else the one installed with upspec, else "
+                 "corpus/cases)");
   ls->add_option("--select", o->select, "Only ids matching these globs (e.g. 'map.*')");
   ls->callback([o] { throw CLI::RuntimeError(list(*o)); });
 
   CLI::App* sh = cmd->add_subcommand("show", "Show one case: its rule, request and expectation.");
   sh->add_option("id", o->id, "The case id")->required();
-  sh->add_option("--corpus", o->dir, "Corpus folder (default corpus/cases or $UPSPEC_CORPUS)");
+  sh->add_option("--corpus", o->dir,
+                 "Corpus folder (default $UPSPEC_CORPUS, else the one installed with upspec, else "
+                 "corpus/cases)");
   sh->add_flag("--json", o->json_output, "Print the case as stored");
   sh->callback([o] { throw CLI::RuntimeError(show(*o)); });
 }

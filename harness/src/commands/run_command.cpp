@@ -210,7 +210,8 @@ void add_run_command(CLI::App& app) {
                   "Also write each target's own index.json and summary.md to DIR/<name>/ (how "
                   "reports/results is published)");
   cmd->add_option("--corpus", o->corpus_dir,
-                  "Corpus folder (default corpus/cases or $UPSPEC_CORPUS)");
+                  "Corpus folder (default $UPSPEC_CORPUS, else the one installed with upspec, else "
+                  "corpus/cases)");
   cmd->add_option("--select", o->select,
                   "Only cases whose id matches one of these globs, e.g. 'map.*' (repeatable)");
   cmd->add_option("--exclude", o->exclude,

@@ -55,8 +55,26 @@ std::variant<std::vector<test_case>, std::string> load_corpus(const std::filesys
   return cases;
 }
 
+namespace {
+
+// The corpus `cmake --install` put next to this binary, found from the binary's own path so that
+// an installed prefix can be moved; empty when there is none (a binary in its build folder).
+std::filesystem::path installed_corpus_dir() {
+#ifdef UPSPEC_INSTALLED_CORPUS
+  std::error_code ec;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return {};
+  auto dir = (self.parent_path() / UPSPEC_INSTALLED_CORPUS).lexically_normal();
+  if (std::filesystem::is_directory(dir, ec)) return dir;
+#endif
+  return {};
+}
+
+}  // namespace
+
 std::filesystem::path default_corpus_dir() {
   if (const char* env = std::getenv("UPSPEC_CORPUS"); env != nullptr && *env != '\0') return env;
+  if (auto installed = installed_corpus_dir(); !installed.empty()) return installed;
   if (std::filesystem::is_directory("corpus/cases")) return "corpus/cases";
 #ifdef UPSPEC_SOURCE_DIR
   return std::filesystem::path(UPSPEC_SOURCE_DIR) / "corpus" / "cases";

@@ -19,8 +19,9 @@ void write_corpus(const std::vector<test_case>& cases, const std::filesystem::pa
 // Ids must be unique.
 std::variant<std::vector<test_case>, std::string> load_corpus(const std::filesystem::path& dir);
 
-// The default corpus folder: $UPSPEC_CORPUS, else corpus/cases below the working directory,
-// else the one next to the source tree the binary was built from.
+// The default corpus folder: $UPSPEC_CORPUS, else the one installed with this binary
+// (<prefix>/share/upspec/corpus/cases for <prefix>/bin/upspec), else corpus/cases below the
+// working directory, else the one next to the source tree the binary was built from.
 std::filesystem::path default_corpus_dir();
 
 // Shell-style glob (* and ?) over case ids.
