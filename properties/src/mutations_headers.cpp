@@ -163,8 +163,12 @@ void mutate_part_headers(request_model& m, draw& d, const mutation_context& cont
         p.filename = d.hazard(h, hazard::filenames, "a.txt");
       return;
     case 4:
-      p.filename_star = d.one_in(3) ? std::nullopt
-                                    : std::optional<std::string>(d.hazard(h, hazard::filenames));
+      if (d.one_in(2))
+        p.filename_star = d.one_in(3) ? std::nullopt
+                                      : std::optional<std::string>(d.hazard(h, hazard::filenames));
+      else  // RFC 7578 defines no name*: a receiver that takes it lets a part change its name
+        p.name_star = d.one_in(3) ? std::nullopt
+                                  : std::optional<std::string>(other_name(m, d, h));
       return;
     case 5:
       p.content_type = d.one_in(4) ? std::nullopt

@@ -68,6 +68,7 @@ enum part_flags : std::uint8_t {
   has_filename_star = 2,
   has_content_type = 4,
   omit_disposition = 8,
+  has_name_star = 16,
 };
 
 enum encoding_flags : std::uint8_t {
@@ -129,11 +130,13 @@ std::string serialize(const request_model& m) {
   for (const encoder::form_part& p : m.parts) {
     w.byte(static_cast<std::uint8_t>(
         (p.filename ? has_filename : 0) | (p.filename_star ? has_filename_star : 0) |
-        (p.content_type ? has_content_type : 0) | (p.omit_disposition ? omit_disposition : 0)));
+        (p.content_type ? has_content_type : 0) | (p.omit_disposition ? omit_disposition : 0) |
+        (p.name_star ? has_name_star : 0)));
     w.text(p.name);
     if (p.filename) w.text(*p.filename);
     if (p.filename_star) w.text(*p.filename_star);
     if (p.content_type) w.text(*p.content_type);
+    if (p.name_star) w.text(*p.name_star);
     w.text(p.body);
     w.number(p.extra_headers.size());
     for (const auto& [name, value] : p.extra_headers) {
@@ -181,6 +184,7 @@ request_model deserialize(std::string_view bytes) {
     if (pf & has_filename) p.filename = r.text();
     if (pf & has_filename_star) p.filename_star = r.text();
     if (pf & has_content_type) p.content_type = r.text();
+    if (pf & has_name_star) p.name_star = r.text();
     p.omit_disposition = (pf & omit_disposition) != 0;
     p.body = r.text();
     const auto extra = std::min<std::uint64_t>(r.number(), kMostExtraHeaders);

@@ -135,6 +135,7 @@ candidates simpler_headers(const request_model& m) {
         part.extra_headers.erase(part.extra_headers.begin() + static_cast<std::ptrdiff_t>(h));
       });
     if (p.filename_star) with([](auto& part) { part.filename_star.reset(); });
+    if (p.name_star) with([](auto& part) { part.name_star.reset(); });
     if (p.content_type) with([](auto& part) { part.content_type.reset(); });
     if (p.filename) with([](auto& part) { part.filename.reset(); });
   }
@@ -226,7 +227,7 @@ std::size_t weight(const request_model& m) {
   std::size_t elements = m.parts.size() + m.edits.size() + (m.chunk != 0 ? 1 : 0);
   for (const auto& p : m.parts)
     elements += p.extra_headers.size() + (p.filename ? 1 : 0) + (p.filename_star ? 1 : 0) +
-                (p.content_type ? 1 : 0);
+                (p.name_star ? 1 : 0) + (p.content_type ? 1 : 0);
   return w + 16 * elements;
 }
 
