@@ -120,8 +120,7 @@ TEST_F(FuzzPlanted, ServerErrorOnOneDispositionForm) {
 }
 
 TEST_F(FuzzPlanted, SlowdownGrowingWithOneInputsSize) {
-  expect_found("slow-filename", "slow",
-               "--seed 7 --requests 2500 --timeout 2 --slow-after 200");
+  expect_found("slow-filename", "slow", "--seed 7 --requests 2500 --timeout 2 --slow-after 200");
 }
 
 }  // namespace

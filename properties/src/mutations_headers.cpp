@@ -69,8 +69,8 @@ std::string disposition_variant(const request_model& m, const encoder::form_part
       return "form-data; name=" + quoted(n) + "; filename=" + quoted(f) +
              "; filename*=" + d.hazard(h, hazard::header_parameters, "UTF-8''x");
     case 4:
-      return "form-data; name=" + quoted(n) + "; filename*0=" +
-             quoted(f.substr(0, f.size() / 2)) + "; filename*1=" + quoted(f.substr(f.size() / 2));
+      return "form-data; name=" + quoted(n) + "; filename*0=" + quoted(f.substr(0, f.size() / 2)) +
+             "; filename*1=" + quoted(f.substr(f.size() / 2));
     case 5:
       return "FORM-DATA; NAME=" + quoted(n) + (p.filename ? "; FILENAME=" + quoted(f) : "");
     case 6:
@@ -82,7 +82,8 @@ std::string disposition_variant(const request_model& m, const encoder::form_part
     case 9:
       return "attachment; name=" + quoted(n) + file;
     case 10:
-      return "form-data;\r\n name=" + quoted(n) + (p.filename ? ";\r\n\tfilename=" + quoted(f) : "");
+      return "form-data;\r\n name=" + quoted(n) +
+             (p.filename ? ";\r\n\tfilename=" + quoted(f) : "");
     case 11:
       return "form-data; name=\"" + n + file;  // the quote never closes
     case 12:
@@ -96,7 +97,8 @@ std::string disposition_variant(const request_model& m, const encoder::form_part
     case 16:
       return "form-data; name=%22" + n + "%22" + file;
     case 17:
-      return "form-data; name=" + quoted(n) + "; " + d.hazard(h, hazard::header_parameters, "x=y") + file;
+      return "form-data; name=" + quoted(n) + "; " + d.hazard(h, hazard::header_parameters, "x=y") +
+             file;
     case 18:
       return "form-data; name=" + quoted(n + "\"; name=\"" + other_name(m, d, h)) + file;
     default:
@@ -164,15 +166,14 @@ void mutate_part_headers(request_model& m, draw& d, const mutation_context& cont
       return;
     case 4:
       if (d.one_in(2))
-        p.filename_star = d.one_in(3) ? std::nullopt
-                                      : std::optional<std::string>(d.hazard(h, hazard::filenames));
+        p.filename_star =
+            d.one_in(3) ? std::nullopt : std::optional<std::string>(d.hazard(h, hazard::filenames));
       else  // RFC 7578 defines no name*: a receiver that takes it lets a part change its name
-        p.name_star = d.one_in(3) ? std::nullopt
-                                  : std::optional<std::string>(other_name(m, d, h));
+        p.name_star = d.one_in(3) ? std::nullopt : std::optional<std::string>(other_name(m, d, h));
       return;
     case 5:
-      p.content_type = d.one_in(4) ? std::nullopt
-                                   : std::optional<std::string>(d.hazard(h, hazard::media_types));
+      p.content_type =
+          d.one_in(4) ? std::nullopt : std::optional<std::string>(d.hazard(h, hazard::media_types));
       return;
     case 6:
     case 7:

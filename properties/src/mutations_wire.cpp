@@ -41,7 +41,8 @@ std::string content_type_variant(const request_model& m, draw& d, const hazards&
     case 8:
       return type + "; boundary=" + e.boundary + "x";  // another boundary than the body's
     case 9:
-      return type + "; boundary=" + e.boundary.substr(0, e.boundary.size() > 1 ? e.boundary.size() - 1 : 0);
+      return type + "; boundary=" +
+             e.boundary.substr(0, e.boundary.size() > 1 ? e.boundary.size() - 1 : 0);
     case 10:
       return d.hazard(h, hazard::media_types, "multipart/mixed") + "; boundary=" + b;
     case 11:
@@ -89,8 +90,10 @@ void mutate_content_type(request_model& m, draw& d, const mutation_context& cont
       e.media_type = d.hazard(h, hazard::media_types, "multipart/form-data");
       return;
     default:
-      if (m.content_type) mutate_string(*m.content_type, 16, d.rng(), context);
-      else m.content_type = content_type_variant(m, d, h);
+      if (m.content_type)
+        mutate_string(*m.content_type, 16, d.rng(), context);
+      else
+        m.content_type = content_type_variant(m, d, h);
   }
 }
 
@@ -105,16 +108,19 @@ void mutate_delimiters(request_model& m, draw& d, const mutation_context& contex
       e.line_end = e.line_end == "\n" ? "\r\n" : "\n";
       return;
     case 2: {  // RFC 2046 §5.1.1 transport padding: LWSP, and what is not LWSP
-      static const std::vector<std::string> kPadding = {"", " ", "\t", "  \t ", std::string(300, ' '),
-                                                       " x", "\x0b", "\r"};
+      static const std::vector<std::string> kPadding = {
+          "", " ", "\t", "  \t ", std::string(300, ' '), " x", "\x0b", "\r"};
       e.transport_padding = d.pick(kPadding);
       return;
     }
     case 3:  // a preamble holding delimiter look-alikes
-      e.preamble = d.one_in(3) ? std::string() : "--" + e.boundary + d.hazard(h, hazard::boundary_bytes, "x");
+      e.preamble = d.one_in(3) ? std::string()
+                               : "--" + e.boundary + d.hazard(h, hazard::boundary_bytes, "x");
       return;
     case 4:
-      e.epilogue = d.one_in(3) ? std::string() : "\r\n--" + e.boundary + "\r\n" + d.hazard(h, hazard::boundary_bytes);
+      e.epilogue = d.one_in(3)
+                       ? std::string()
+                       : "\r\n--" + e.boundary + "\r\n" + d.hazard(h, hazard::boundary_bytes);
       return;
     case 5:
       e.header_names = static_cast<encoder::header_case>(d.below(3));

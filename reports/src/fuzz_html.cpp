@@ -28,9 +28,10 @@ std::string render_fuzz_html(const json& doc) {
   out += detail::html_style();
   out += "</style></head><body><header><h1>upspec fuzz: findings</h1><p class=\"run\">";
   text(out, s.headline);
-  out += "</p></header><main><h2>Targets</h2><table class=\"totals\"><tr><th>target</th>"
-         "<th>implementation</th><th>requests</th><th>skipped</th><th>ERROR</th><th>findings</th>"
-         "<th>new</th><th>known</th></tr>";
+  out +=
+      "</p></header><main><h2>Targets</h2><table class=\"totals\"><tr><th>target</th>"
+      "<th>implementation</th><th>requests</th><th>skipped</th><th>ERROR</th><th>findings</th>"
+      "<th>new</th><th>known</th></tr>";
   for (const auto& t : s.targets) {
     out += "<tr><td>";
     text(out, t.name);
@@ -48,8 +49,9 @@ std::string render_fuzz_html(const json& doc) {
       out += "</p>";
     }
   if (s.targets.size() > 1) {
-    out += "<h2>Who diverges from the reference on what</h2><table class=\"totals\"><tr>"
-           "<th>kind</th><th>status</th><th>reference</th>";
+    out +=
+        "<h2>Who diverges from the reference on what</h2><table class=\"totals\"><tr>"
+        "<th>kind</th><th>status</th><th>reference</th>";
     for (const auto& t : s.targets) {
       out += "<th>";
       text(out, t.name);

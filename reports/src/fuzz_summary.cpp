@@ -40,11 +40,12 @@ fuzz_summary summarize_fuzz(const nlohmann::ordered_json& doc) {
       ++row.findings;
       ++(f.value("new", true) ? row.fresh : row.known);
     }
-    const std::string key = f.value("kind", "") + "|" + f.value("status_class", "") + "|" +
-                            f.value("rule", "");
+    const std::string key =
+        f.value("kind", "") + "|" + f.value("status_class", "") + "|" + f.value("rule", "");
     auto [it, added] = matrix_of.try_emplace(key, s.matrix.size());
     if (added)
-      s.matrix.push_back({f.value("kind", ""), f.value("status_class", ""), f.value("rule", ""), {}});
+      s.matrix.push_back(
+          {f.value("kind", ""), f.value("status_class", ""), f.value("rule", ""), {}});
     s.matrix[it->second].counts[target] += f.value("count", std::uint64_t{0});
   }
   return s;

@@ -64,8 +64,7 @@ std::optional<std::pair<std::uint64_t, std::uint64_t>> parse_shard(const std::st
 class status_line {
  public:
   explicit status_line(bool tty) : tty_(tty), started_(std::chrono::steady_clock::now()) {}
-  void progress(std::uint64_t requests, const std::vector<fuzz::finding>& findings,
-                int restarts) {
+  void progress(std::uint64_t requests, const std::vector<fuzz::finding>& findings, int restarts) {
     if (!tty_) return;
     std::lock_guard lock(mutex_);
     const double seconds =
@@ -219,16 +218,16 @@ int fuzz_targets(const fuzz_cli_options& o) {
   events.note = [&](const std::string& line) { status.say(line); };
   events.found = [&](const fuzz::finding& f) {
     status.say(std::string(f.is_new() ? "new" : "known") + " finding " + f.minimal.id + ": " +
-               std::string(run::to_string(f.sig.kind)) + " on " + f.target + " (" +
-               f.sig.text() + "), shrunk from " + std::to_string(f.original_bytes) + " to " +
+               std::string(run::to_string(f.sig.kind)) + " on " + f.target + " (" + f.sig.text() +
+               "), shrunk from " + std::to_string(f.original_bytes) + " to " +
                std::to_string(f.minimal.request.body.size()) + " bytes" +
                (f.confirmed ? "" : "; it did not reproduce alone"));
   };
   events.progress = [&](std::uint64_t n, const std::vector<fuzz::finding>& findings) {
     status.progress(n, findings, restarts());
   };
-  fuzz::campaign_info info{o.seed, co.shard, co.shards, co.jobs,
-                           static_cast<long>(co.timeout.count()), run::utc_now()};
+  fuzz::campaign_info info{
+      o.seed, co.shard, co.shards, co.jobs, static_cast<long>(co.timeout.count()), run::utc_now()};
   const fuzz::campaign_result result = fuzz::run_campaign(targets, co, events);
   status.finish();
   for (auto& s : servers) s->stop();
@@ -257,8 +256,8 @@ int fuzz_targets(const fuzz_cli_options& o) {
       exit.add_failure();
     }
   for (const auto& t : result.targets) {
-    std::cout << t.name << ": " << t.requests << " requests judged, " << t.skipped
-              << " skipped, " << t.unjudged << " not judged\n";
+    std::cout << t.name << ": " << t.requests << " requests judged, " << t.skipped << " skipped, "
+              << t.unjudged << " not judged\n";
     if (t.unjudged > 0) exit.add(corpus::verdict::error);
     if (!t.note.empty()) std::cout << "  note: " << t.note << "\n";
   }

@@ -38,12 +38,12 @@ class slow_detector {
     const auto& times = recent_[bucket(bytes)];
     if (times.size() < kEnough) return std::nullopt;
     std::vector<long> sorted(times.begin(), times.end());
-    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2),
-                     sorted.end());
+    std::nth_element(sorted.begin(),
+                     sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2), sorted.end());
     const microseconds median{sorted[sorted.size() / 2]};
-    return std::max(microseconds(static_cast<long>(static_cast<double>(median.count()) *
-                                                   o.slow_factor)),
-                    median + std::chrono::duration_cast<microseconds>(o.slow_floor));
+    return std::max(
+        microseconds(static_cast<long>(static_cast<double>(median.count()) * o.slow_factor)),
+        median + std::chrono::duration_cast<microseconds>(o.slow_floor));
   }
 
   void record(std::size_t bytes, microseconds took) {
@@ -132,7 +132,8 @@ class campaign {
       out.targets.push_back(std::move(totals));
     }
     out.requests = generated_;
-    out.duration = std::chrono::duration_cast<std::chrono::milliseconds>(clock_type::now() - started);
+    out.duration =
+        std::chrono::duration_cast<std::chrono::milliseconds>(clock_type::now() - started);
     std::lock_guard lock(time_mutex_);
     out.time = time_;
     return out;
@@ -251,7 +252,8 @@ class campaign {
     signature s;
     s.kind = run::problem::slow;
     s.status_class = r.response ? std::to_string(r.response->status / 100) + "xx" : "none";
-    s.rule = c.expect.code.value_or(c.expect.status == 200 ? "ok" : std::to_string(c.expect.status));
+    s.rule =
+        c.expect.code.value_or(c.expect.status == 200 ? "ok" : std::to_string(c.expect.status));
     return s;
   }
 
@@ -320,8 +322,9 @@ class campaign {
         return reproduces(t, alone, sig, slow_over, m, id, &last, &last_case);
       };
       // Another instance of a bug already shrunk: a tenth of the budget is enough to show it.
-      const std::size_t budget =
-          family_first ? options_.shrink_budget : std::max<std::size_t>(20, options_.shrink_budget / 10);
+      const std::size_t budget = family_first
+                                     ? options_.shrink_budget
+                                     : std::max<std::size_t>(20, options_.shrink_budget / 10);
       shrunk = shrink(
           r, [&](const recipe& x) { return realize(x, profile_, context_); }, check, budget);
       // The record is the minimal request's own answer, whatever was tried last.

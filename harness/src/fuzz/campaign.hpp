@@ -25,7 +25,7 @@ namespace upspec::fuzz {
 
 struct campaign_options {
   std::uint64_t seed = 1;
-  std::optional<std::uint64_t> requests;  // generated requests at most (this shard's)
+  std::optional<std::uint64_t> requests;   // generated requests at most (this shard's)
   std::chrono::milliseconds time{60'000};  // wall time at most, for the generated requests
   unsigned jobs = 1;
   std::chrono::milliseconds timeout{5'000};
@@ -64,9 +64,9 @@ struct finding {
   // reached through a request the reference answers otherwise.
   bool family_known = false;
   std::string family_case;
-  bool family_first = true;  // the campaign's first finding of its family: shrunk the most
-  bool confirmed = false;         // it reproduced when sent alone
-  corpus::test_case minimal;      // the shrunk request, as a conformance case
+  bool family_first = true;   // the campaign's first finding of its family: shrunk the most
+  bool confirmed = false;     // it reproduced when sent alone
+  corpus::test_case minimal;  // the shrunk request, as a conformance case
   std::size_t original_bytes = 0;
   std::size_t shrink_requests = 0;
   std::vector<std::string> judged;  // the judge's findings on the minimal request

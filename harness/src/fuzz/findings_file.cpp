@@ -155,7 +155,8 @@ std::optional<std::string> merge_findings(const std::vector<fs::path>& dirs, con
       json& into = merged["findings"][it->second];
       into["count"] = into.value("count", std::uint64_t{0}) + f.value("count", std::uint64_t{0});
       // The smaller reproducer stands for the finding.
-      if (f.value("minimal_bytes", std::uint64_t{0}) < into.value("minimal_bytes", std::uint64_t{0})) {
+      if (f.value("minimal_bytes", std::uint64_t{0}) <
+          into.value("minimal_bytes", std::uint64_t{0})) {
         const auto count = into["count"];
         into = f;
         into["count"] = count;

@@ -35,8 +35,9 @@ void cite_reference(corpus::test_case& c) {
       return;
     }
   }
-  c.rule = "The answer the reference gives to these bytes: every mapped file arrives at each "
-           "path, byte for byte, and every error is the reference's";
+  c.rule =
+      "The answer the reference gives to these bytes: every mapped file arrives at each "
+      "path, byte for byte, and every error is the reference's";
   c.cite = "GraphQL multipart request spec; RFC 7578";
 }
 

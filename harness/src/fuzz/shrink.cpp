@@ -41,8 +41,8 @@ std::vector<std::string> split_path(const std::string& s) {
 
 // Smaller JSON values: each member or item dropped, a container emptied or replaced by null,
 // strings shortened, and an object path without one of its segments.
-void smaller_json(json& root, json& node, bool map_field,
-                  const std::function<void()>& emit, std::size_t& budget) {
+void smaller_json(json& root, json& node, bool map_field, const std::function<void()>& emit,
+                  std::size_t& budget) {
   if (budget == 0) return;
   --budget;
   if (node.is_object() || node.is_array()) {
@@ -270,7 +270,8 @@ shrink_result shrink(const recipe& start, const realize_fn& realize,
       current = std::move(fewer);
     }
   }
-  shrink_result rest = shrink_model(realize(current), reproduces, budget - std::min(budget, r.requests));
+  shrink_result rest =
+      shrink_model(realize(current), reproduces, budget - std::min(budget, r.requests));
   rest.requests += r.requests;
   rest.kept += r.kept;
   return rest;

@@ -27,7 +27,7 @@ struct signature {
   // answered the request: its family leaves the rule out. A wrong answer (fail, corruption) is
   // about what the request owes: its family is the whole signature.
   std::string family() const;
-  std::string id() const;    // a short stable hash of text(), for file names and anchors
+  std::string id() const;  // a short stable hash of text(), for file names and anchors
   friend bool operator==(const signature&, const signature&) = default;
 };
 

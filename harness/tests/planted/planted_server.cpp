@@ -75,13 +75,13 @@ json map_of(const std::string& body) {
   const auto start = body.find("\r\n\r\n", name);
   if (start == std::string::npos) return {};
   const auto end = body.find("\r\n--", start + 4);
-  return json::parse(body.substr(start + 4, end == std::string::npos ? std::string::npos
-                                                                      : end - start - 4),
-                     nullptr, false);
+  return json::parse(
+      body.substr(start + 4, end == std::string::npos ? std::string::npos : end - start - 4),
+      nullptr, false);
 }
 
 bool walks_inherited_member(const json& map) {
-  static const std::set<std::string> kInherited = {"toString", "valueOf",   "hasOwnProperty",
+  static const std::set<std::string> kInherited = {"toString",    "valueOf",   "hasOwnProperty",
                                                    "constructor", "__proto__", "then"};
   if (!map.is_object()) return false;
   for (const auto& [key, entry] : map.items()) {
@@ -140,14 +140,14 @@ answer handle(const http::request<http::string_body>& req) {
     if (has("crash-header") && lower(body).find("filename*=iso-8859-1''") != std::string::npos)
       std::_Exit(3);
     if (has("hang-boundary") && boundary.size() == 7) return {0, {}, true};
-    if (has("500-folded") && (body.find(";\r\n ") != std::string::npos ||
-                              body.find(";\r\n\t") != std::string::npos))
+    if (has("500-folded") &&
+        (body.find(";\r\n ") != std::string::npos || body.find(";\r\n\t") != std::string::npos))
       return {500, R"({"errors":[{"message":"Internal server error"}]})"};
     if (has("slow-filename")) {
       const std::size_t run = longest_filename_run(body);
       if (run > 12) {
-        const long ms = run - 12 >= 30 ? opts.slow_cap_ms
-                                       : std::min(opts.slow_cap_ms, 1L << (run - 12));
+        const long ms =
+            run - 12 >= 30 ? opts.slow_cap_ms : std::min(opts.slow_cap_ms, 1L << (run - 12));
         std::this_thread::sleep_for(std::chrono::milliseconds(ms));
       }
     }
@@ -203,7 +203,8 @@ int main(int argc, char** argv) {
     else if (a == "--slow-cap-ms" && i + 1 < argc)
       opts.slow_cap_ms = std::stol(argv[++i]);
     else {
-      std::cerr << "usage: planted_server [--host H] [--port P] [--bug NAME]... [--slow-cap-ms N]\n";
+      std::cerr
+          << "usage: planted_server [--host H] [--port P] [--bug NAME]... [--slow-cap-ms N]\n";
       return 2;
     }
   }
