@@ -99,6 +99,18 @@ TEST_F(FuzzPlanted, NoBugNoFinding) {
   EXPECT_TRUE(c.findings["findings"].empty()) << c.findings["findings"].dump(1);
 }
 
+TEST_F(FuzzPlanted, ATargetThatNeverAnswersCannotBeFuzzed) {
+  const std::string cmd = std::string(UPSPEC_BINARY) +
+                          " fuzz --target http://127.0.0.1:1/graphql --time 30 --no-known --out " +
+                          (root_ / "out-unreachable").string() + " 2>&1";
+  std::FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf{};
+  for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;) out.append(buf.data(), n);
+  EXPECT_EQ(WEXITSTATUS(pclose(p)), 2) << out;
+  EXPECT_NE(out.find("never answered"), std::string::npos) << out;
+}
+
 TEST_F(FuzzPlanted, PoisoningPathSetter) {
   expect_found("poison", "poison", "--seed 7 --requests 800 --timeout 2");
 }
