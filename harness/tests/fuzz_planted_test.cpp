@@ -106,9 +106,61 @@ TEST_F(FuzzPlanted, ATargetThatNeverAnswersCannotBeFuzzed) {
   std::FILE* p = popen(cmd.c_str(), "r");
   std::string out;
   std::array<char, 4096> buf{};
-  for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;) out.append(buf.data(), n);
+  for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;)
+    out.append(buf.data(), n);
   EXPECT_EQ(WEXITSTATUS(pclose(p)), 2) << out;
   EXPECT_NE(out.find("never answered"), std::string::npos) << out;
+}
+
+TEST_F(FuzzPlanted, SeveralTargetsGetEveryRequestAndOnlyTheBuggyOneDiverges) {
+  add_target("planted-clean", "");
+  add_target("planted-folded", "--bug 500-folded");
+  const fs::path out = root_ / "out-both";
+  const std::string cmd = std::string(UPSPEC_BINARY) + " fuzz --targets " +
+                          (root_ / "targets").string() +
+                          " --only planted-clean --only planted-folded --seed 7 --requests 300 "
+                          "--timeout 2 --no-known --out " +
+                          out.string() + " 2>&1";
+  std::FILE* p = popen(cmd.c_str(), "r");
+  std::string text;
+  std::array<char, 4096> buf{};
+  for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;)
+    text.append(buf.data(), n);
+  EXPECT_EQ(WEXITSTATUS(pclose(p)), 1) << text;
+  std::ifstream in(out / "findings.json");
+  const json doc = json::parse(in, nullptr, false);
+  ASSERT_TRUE(doc.is_object()) << text;
+  ASSERT_EQ(doc["targets"].size(), 2u);
+  EXPECT_EQ(doc["targets"][0]["requests"], doc["targets"][1]["requests"]);
+  ASSERT_FALSE(doc["findings"].empty());
+  for (const auto& f : doc["findings"]) EXPECT_EQ(f["target"], "planted-folded") << f.dump(1);
+  std::ifstream md(out / "findings.md");
+  const std::string report((std::istreambuf_iterator<char>(md)), std::istreambuf_iterator<char>());
+  EXPECT_NE(report.find("Who diverges from the reference on what"), std::string::npos);
+}
+
+TEST_F(FuzzPlanted, ShardsAreCheckedAndMerge) {
+  const auto run = [&](const std::string& args) {
+    const std::string cmd = std::string(UPSPEC_BINARY) + " fuzz " + args + " 2>&1";
+    std::FILE* p = popen(cmd.c_str(), "r");
+    std::array<char, 4096> buf{};
+    while (std::fread(buf.data(), 1, buf.size(), p) > 0) {
+    }
+    return WEXITSTATUS(pclose(p));
+  };
+  EXPECT_EQ(run("--shard 2/2 --requests 1 --no-known"), 2);
+  EXPECT_EQ(run("--shard x --requests 1 --no-known"), 2);
+  const std::string a = (root_ / "shard-a").string(), b = (root_ / "shard-b").string();
+  EXPECT_EQ(run("--shard 0/2 --requests 40 --no-known --out " + a), 0);
+  EXPECT_EQ(run("--shard 1/2 --requests 40 --no-known --out " + b), 0);
+  EXPECT_EQ(run("merge " + a + " " + b + " --out " + (root_ / "merged").string()), 0);
+  std::ifstream in(root_ / "merged" / "findings.json");
+  const json doc = json::parse(in, nullptr, false);
+  ASSERT_TRUE(doc.is_object());
+  ASSERT_EQ(doc["campaigns"].size(), 2u);
+  EXPECT_EQ(doc["campaigns"][0]["shard"], "0/2");
+  EXPECT_EQ(doc["campaigns"][1]["shard"], "1/2");
+  EXPECT_EQ(doc["targets"][0]["requests"], 80);
 }
 
 TEST_F(FuzzPlanted, PoisoningPathSetter) {

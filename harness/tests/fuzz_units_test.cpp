@@ -19,7 +19,8 @@ namespace {
 namespace fs = std::filesystem;
 
 TEST(FuzzSignature, MasksNumbersQuotedValuesAndIds) {
-  EXPECT_EQ(mask_message("Unexpected token 'x' at position 12"), "Unexpected token '…' at position N");
+  EXPECT_EQ(mask_message("Unexpected token 'x' at position 12"),
+            "Unexpected token '…' at position N");
   EXPECT_EQ(mask_message("field \"0\" of 3 files"), "field \"…\" of N files");
   EXPECT_EQ(mask_message("boundary ----WebKitFormBoundary7MA4YWxkTrZu0gW missing"),
             "boundary # missing");
@@ -130,10 +131,10 @@ TEST(Hazards, ParsesTheDictionaryFormatAndNamesBadLines) {
 
 TEST(Hazards, TheBuiltInDictionariesAreAllThere) {
   const auto& h = properties::hazards::builtin();
-  for (const char* c : {"members-javascript", "members-python", "members-ruby", "members-php",
-                        "members-java", "members-go", "members-rust", "members-values", "numbers",
-                        "boundary-bytes", "header-parameters", "media-types", "json-tokens",
-                        "filenames"})
+  for (const char* c :
+       {"members-javascript", "members-python", "members-ruby", "members-php", "members-java",
+        "members-go", "members-rust", "members-values", "numbers", "boundary-bytes",
+        "header-parameters", "media-types", "json-tokens", "filenames"})
     EXPECT_FALSE(h.of(c).empty()) << c;
   const auto& members = h.member_names();
   for (const char* m : {"__proto__", "__class__", "then", "createReadStream", "getClass"})
