@@ -4,21 +4,20 @@
 // a few hundred bytes; with no bug switched on, nothing is found.
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "shell_run.hpp"
 #include "upspec/request/json_field.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using upspec::request::json;
+using upspec::testing::shell_run;
 
 // Bytes of a minimal request's body that count as "a few hundred".
 constexpr std::size_t kSmall = 600;
@@ -51,20 +50,18 @@ class FuzzPlanted : public ::testing::Test {
         << R"( "url": "http://127.0.0.1:{port}/graphql", "upspec_codes": true})";
   }
 
-  campaign fuzz(const std::string& name, const std::string& args) {
-    const fs::path out = root_ / ("out-" + name);
-    const std::string cmd = std::string(UPSPEC_BINARY) + " fuzz --targets " +
-                            (root_ / "targets").string() + " --only " + name + " --out " +
-                            out.string() + " --no-known " + args + " 2>&1";
-    std::FILE* p = popen(cmd.c_str(), "r");
-    campaign c;
-    std::array<char, 4096> buf{};
-    for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;)
-      c.out.append(buf.data(), n);
-    c.status = WEXITSTATUS(pclose(p));
+  // `upspec fuzz ARGS`, and the findings.json it wrote to `out`.
+  static campaign fuzz_with(const std::string& args, const fs::path& out) {
+    auto f = shell_run(std::string(UPSPEC_BINARY) + " fuzz " + args + " --out " + out.string() +
+                       " 2>&1");
     std::ifstream in(out / "findings.json");
-    c.findings = json::parse(in, nullptr, false);
-    return c;
+    return {f.status, std::move(f.out), json::parse(in, nullptr, false)};
+  }
+
+  campaign fuzz(const std::string& name, const std::string& args) {
+    return fuzz_with(
+        "--targets " + (root_ / "targets").string() + " --only " + name + " --no-known " + args,
+        root_ / ("out-" + name));
   }
 
   // The campaign against `bug` finds it: findings of `kind`, each confirmed when sent alone,
@@ -100,36 +97,23 @@ TEST_F(FuzzPlanted, NoBugNoFinding) {
 }
 
 TEST_F(FuzzPlanted, ATargetThatNeverAnswersCannotBeFuzzed) {
-  const std::string cmd = std::string(UPSPEC_BINARY) +
-                          " fuzz --target http://127.0.0.1:1/graphql --time 30 --no-known --out " +
-                          (root_ / "out-unreachable").string() + " 2>&1";
-  std::FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf{};
-  for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;)
-    out.append(buf.data(), n);
-  EXPECT_EQ(WEXITSTATUS(pclose(p)), 2) << out;
-  EXPECT_NE(out.find("never answered"), std::string::npos) << out;
+  const campaign c = fuzz_with("--target http://127.0.0.1:1/graphql --time 30 --no-known",
+                               root_ / "out-unreachable");
+  EXPECT_EQ(c.status, 2) << c.out;
+  EXPECT_NE(c.out.find("never answered"), std::string::npos) << c.out;
 }
 
 TEST_F(FuzzPlanted, SeveralTargetsGetEveryRequestAndOnlyTheBuggyOneDiverges) {
   add_target("planted-clean", "");
   add_target("planted-folded", "--bug 500-folded");
   const fs::path out = root_ / "out-both";
-  const std::string cmd = std::string(UPSPEC_BINARY) + " fuzz --targets " +
-                          (root_ / "targets").string() +
-                          " --only planted-clean --only planted-folded --seed 7 --requests 300 "
-                          "--timeout 2 --no-known --out " +
-                          out.string() + " 2>&1";
-  std::FILE* p = popen(cmd.c_str(), "r");
-  std::string text;
-  std::array<char, 4096> buf{};
-  for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;)
-    text.append(buf.data(), n);
-  EXPECT_EQ(WEXITSTATUS(pclose(p)), 1) << text;
-  std::ifstream in(out / "findings.json");
-  const json doc = json::parse(in, nullptr, false);
-  ASSERT_TRUE(doc.is_object()) << text;
+  const campaign c = fuzz_with("--targets " + (root_ / "targets").string() +
+                                   " --only planted-clean --only planted-folded --seed 7 "
+                                   "--requests 300 --timeout 2 --no-known",
+                               out);
+  EXPECT_EQ(c.status, 1) << c.out;
+  const json& doc = c.findings;
+  ASSERT_TRUE(doc.is_object()) << c.out;
   ASSERT_EQ(doc["targets"].size(), 2u);
   EXPECT_EQ(doc["targets"][0]["requests"], doc["targets"][1]["requests"]);
   ASSERT_FALSE(doc["findings"].empty());
@@ -141,12 +125,7 @@ TEST_F(FuzzPlanted, SeveralTargetsGetEveryRequestAndOnlyTheBuggyOneDiverges) {
 
 TEST_F(FuzzPlanted, ShardsAreCheckedAndMerge) {
   const auto run = [&](const std::string& args) {
-    const std::string cmd = std::string(UPSPEC_BINARY) + " fuzz " + args + " 2>&1";
-    std::FILE* p = popen(cmd.c_str(), "r");
-    std::array<char, 4096> buf{};
-    while (std::fread(buf.data(), 1, buf.size(), p) > 0) {
-    }
-    return WEXITSTATUS(pclose(p));
+    return shell_run(std::string(UPSPEC_BINARY) + " fuzz " + args + " 2>&1").status;
   };
   EXPECT_EQ(run("--shard 2/2 --requests 1 --no-known"), 2);
   EXPECT_EQ(run("--shard x --requests 1 --no-known"), 2);

@@ -2,11 +2,11 @@
 
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+
+#include "shell_run.hpp"
 
 namespace {
 
@@ -16,14 +16,8 @@ struct run_result {
 };
 
 run_result run(const std::string& args) {
-  const std::string cmd = std::string(UPSPEC_BINARY) + " " + args + " 2>/dev/null";
-  std::FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf{};
-  for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;)
-    out.append(buf.data(), n);
-  const int status = pclose(p);
-  return {WEXITSTATUS(status), out};
+  auto f = upspec::testing::shell_run(std::string(UPSPEC_BINARY) + " " + args + " 2>/dev/null");
+  return {f.status, std::move(f.out)};
 }
 
 std::string example(const std::string& name) {

@@ -3,40 +3,28 @@
 // --allow-errors; the highest wins.
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
+#include <unistd.h>
 
-#include <array>
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <thread>
 
 #include "hostile_server.hpp"
+#include "shell_run.hpp"
 
 namespace {
 
 using namespace upspec::testing;
 
-struct finished {
-  int status;
-  std::string out;
-};
-
 finished upspec_run(const std::string& args) {
   static int n = 0;
   const auto report = std::filesystem::temp_directory_path() /
                       ("upspec-exit-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-  const std::string cmd = std::string(UPSPEC_BINARY) + " run --corpus " + UPSPEC_SOURCE_DIR +
-                          "/corpus/cases --report " + report.string() + " " + args + " 2>/dev/null";
-  std::FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf{};
-  for (std::size_t got; (got = std::fread(buf.data(), 1, buf.size(), p)) > 0;)
-    out.append(buf.data(), got);
-  const int status = pclose(p);
+  finished f = shell_run(std::string(UPSPEC_BINARY) + " run --corpus " + UPSPEC_SOURCE_DIR +
+                         "/corpus/cases --report " + report.string() + " " + args + " 2>/dev/null");
   std::filesystem::remove_all(report);
-  return {WEXITSTATUS(status), out};
+  return f;
 }
 
 std::string first_line(const std::string& text) {

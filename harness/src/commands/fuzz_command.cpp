@@ -133,16 +133,12 @@ int fuzz_targets(const fuzz_cli_options& o) {
     return run::kExitCouldNotRun;
   }
   std::tie(co.shard, co.shards) = *shard;
-  for (const auto& h : o.headers) {
-    const auto colon = h.find(':');
-    if (colon == std::string::npos || colon == 0) {
-      std::cerr << "upspec fuzz: --header takes NAME:VALUE, not '" << h << "'\n";
-      return run::kExitCouldNotRun;
-    }
-    std::string value = h.substr(colon + 1);
-    value.erase(0, value.find_first_not_of(' '));
-    co.headers.emplace_back(h.substr(0, colon), value);
+  auto headers = parse_headers(o.headers);
+  if (auto* bad = std::get_if<std::string>(&headers)) {
+    std::cerr << "upspec fuzz: --header takes NAME:VALUE, not '" << *bad << "'\n";
+    return run::kExitCouldNotRun;
   }
+  co.headers = std::get<run::header_list>(headers);
   properties::hazards dictionary = properties::hazards::builtin();
   for (const auto& file : o.dictionaries) {
     const auto text = files::read_text(file);

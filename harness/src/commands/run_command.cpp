@@ -95,16 +95,12 @@ int run_cases(const run_cli_options& o) {
   ro.jobs = std::max(1u, o.jobs);
   ro.timeout = std::chrono::milliseconds(static_cast<long>(o.timeout_seconds * 1000));
   ro.canary = !o.no_canary;
-  for (const auto& h : o.headers) {
-    const auto colon = h.find(':');
-    if (colon == std::string::npos || colon == 0) {
-      std::cerr << "upspec run: --header takes NAME:VALUE, not '" << h << "'\n";
-      return run::kExitCouldNotRun;
-    }
-    std::string value = h.substr(colon + 1);
-    value.erase(0, value.find_first_not_of(' '));
-    ro.headers.emplace_back(h.substr(0, colon), value);
+  auto headers = parse_headers(o.headers);
+  if (auto* bad = std::get_if<std::string>(&headers)) {
+    std::cerr << "upspec run: --header takes NAME:VALUE, not '" << *bad << "'\n";
+    return run::kExitCouldNotRun;
   }
+  ro.headers = std::get<run::header_list>(headers);
 
   progress bar(cases.size() * targets.size(), isatty(STDERR_FILENO) != 0);
   const auto started = std::chrono::steady_clock::now();

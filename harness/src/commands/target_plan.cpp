@@ -12,6 +12,18 @@ bool matches_any(const std::vector<std::string>& globs, const std::string& id) {
   return false;
 }
 
+std::variant<run::header_list, std::string> parse_headers(const std::vector<std::string>& options) {
+  run::header_list out;
+  for (const auto& h : options) {
+    const auto colon = h.find(':');
+    if (colon == std::string::npos || colon == 0) return h;
+    std::string value = h.substr(colon + 1);
+    value.erase(0, value.find_first_not_of(' '));
+    out.emplace_back(h.substr(0, colon), value);
+  }
+  return out;
+}
+
 std::variant<std::vector<planned_target>, std::string> plan_targets(const target_options& o) {
   std::vector<planned_target> out;
   if (!o.targets_path.empty() && std::filesystem::is_directory(o.targets_path)) {

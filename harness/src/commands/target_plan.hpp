@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "run/target.hpp"
+#include "run/wire.hpp"
 #include "targets/target_definition.hpp"
 
 namespace upspec::cli {
@@ -27,6 +28,10 @@ struct planned_target {
 // The targets of --targets (narrowed by --only) and --target, in that order; the built-in
 // reference server when none is named. A message when one cannot be read.
 std::variant<std::vector<planned_target>, std::string> plan_targets(const target_options& o);
+
+// --header NAME:VALUE options as headers (the value's leading spaces dropped), or the first
+// option that is not of that form.
+std::variant<run::header_list, std::string> parse_headers(const std::vector<std::string>& options);
 
 // Whether `id` matches one of the shell-style globs.
 bool matches_any(const std::vector<std::string>& globs, const std::string& id);
