@@ -60,6 +60,16 @@ std::string json_text(const json& value) {
   }
 }
 
+// RFC 2046 §5.1.1: a sender chooses a boundary that occurs nowhere in the contents. Look-alikes
+// that a receiver must still read as content have cases of their own; a plain request has none.
+std::string without_dash_boundary(std::string content, std::string_view boundary) {
+  const std::string dash_boundary = "--" + std::string(boundary);
+  for (auto at = content.find(dash_boundary); at != std::string::npos;
+       at = content.find(dash_boundary, at))
+    content.insert(at + 1, 1, 'x');
+  return content;
+}
+
 file_model gen_file(std::set<std::string>& taken, std::string_view boundary, bool first_needed,
                     const request_shape& shape) {
   file_model f;
@@ -77,7 +87,7 @@ file_model gen_file(std::set<std::string>& taken, std::string_view boundary, boo
     f.media = {type, type};
     content_recipe recipe = *gen_content_recipe();
     recipe.size = std::min(recipe.size, shape.max_content_size);
-    f.content = materialize(recipe, boundary);
+    f.content = without_dash_boundary(materialize(recipe, boundary), boundary);
     if (first_needed && f.content.empty()) f.content = "x";
     return f;
   }
