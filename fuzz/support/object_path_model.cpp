@@ -38,8 +38,15 @@ const request::json* value_at_path(const request::json& root, std::string_view p
   }
 }
 
-void check_path_verdict(std::string_view path, bool refused) {
+void check_path_verdict(std::string_view path, bool refused,
+                        const std::vector<std::string>& applied) {
   if (path.empty()) UPSPEC_FUZZ_CHECK(refused, "an empty path was applied");
+  // A path an earlier one is a prefix of (segment by segment) walks into the file it set.
+  for (const std::string& earlier : applied)
+    if (path.size() > earlier.size() && path.substr(0, earlier.size()) == earlier &&
+        path[earlier.size()] == '.')
+      UPSPEC_FUZZ_CHECK(refused, "a path into the file of an earlier path was applied: " +
+                                     std::string(path) + " after " + earlier);
   for (std::size_t from = 0;;) {
     const auto dot = path.find('.', from);
     const std::string_view seg =

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "support/check.hpp"
 #include "support/object_path_model.hpp"
@@ -43,15 +44,19 @@ prediction apply_directly(std::string_view ops_text, std::string_view map_text) 
   if (!std::holds_alternative<json>(parsed_map)) return {"map.invalid_json", {}};
   const json& map = std::get<json>(parsed_map);
   if (!map.is_object()) return {"map.invalid_type", {}};
+  // One setter for the whole map, as the processor has: it knows which values earlier paths set.
+  upspec::request::object_path_setter setter(operations);
+  std::vector<std::string> applied;
   for (const auto& [field, paths] : map.items()) {
     if (!paths.is_array()) return {"map.entry_invalid_type", {}};
     const json placeholder = upspec::request::upload_placeholder(field);
     for (const json& path : paths) {
       if (!path.is_string()) return {"map.path_invalid_type", {}};
       const std::string& p = path.get_ref<const std::string&>();
-      const auto refused = upspec::request::set_at_object_path(operations, p, placeholder);
-      upspec::fuzz::check_path_verdict(p, refused.has_value());
+      const auto refused = setter.set(p, placeholder);
+      upspec::fuzz::check_path_verdict(p, refused.has_value(), applied);
       if (refused) return {"map.path_invalid", {}};
+      applied.push_back(p);
       const json* stored = upspec::fuzz::value_at_path(operations, p);
       UPSPEC_FUZZ_CHECK(stored != nullptr && *stored == placeholder,
                         "a path was applied but does not hold the placeholder: " + p);

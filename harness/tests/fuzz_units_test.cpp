@@ -25,6 +25,11 @@ TEST(FuzzSignature, MasksNumbersQuotedValuesAndIds) {
   EXPECT_EQ(mask_message("boundary ----WebKitFormBoundary7MA4YWxkTrZu0gW missing"),
             "boundary # missing");
   EXPECT_EQ(mask_message("line\nbreak"), "line break");
+  EXPECT_EQ(
+      mask_message("entry key \xe2\x80\x98"
+                   "3\xe2\x80\x99 value \xe2\x80\x98"
+                   "a.b\xe2\x80\x99"),
+      "entry key \xe2\x80\x98\xe2\x80\xa6\xe2\x80\x99 value \xe2\x80\x98\xe2\x80\xa6\xe2\x80\x99");
   EXPECT_LE(mask_message(std::string(1000, 'a')).size(), 160u);
 }
 

@@ -20,7 +20,8 @@ inline finished shell_run(const std::string& command) {
   std::FILE* p = popen(command.c_str(), "r");
   if (p == nullptr) return f;
   std::array<char, 4096> buf{};
-  for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;) f.out.append(buf.data(), n);
+  for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;)
+    f.out.append(buf.data(), n);
   const int status = pclose(p);
   f.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return f;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "upspec/request/processor.hpp"
+
 namespace upspec::request {
 namespace {
 
@@ -106,6 +108,31 @@ TEST(ObjectPath, SetterAgreesWithOnePathAtATime) {
   expect_setter_agrees(json::parse(R"([{"variables": {}}, {"variables": {"f": {"g": {}}}}])"),
                        {"1.variables.f.g.h", "1.variables.f", "1.variables.f.g", "0.variables.f",
                         "2.variables", "1.variables.e"});
+}
+
+// graphql-upload: a path that walks into a file an earlier path of the map set (an Upload there)
+// is invalid; replacing the file, or a sibling of it, is not. A live fuzzing finding: the setter
+// used to add members to the placeholder object itself.
+TEST(ObjectPath, AFileAnEarlierPathSetIsNotWalkedInto) {
+  json o = ops();
+  object_path_setter setter(o);
+  EXPECT_FALSE(setter.set("variables.files", upload_placeholder("0")));
+  const auto why = setter.set("variables.files.2", upload_placeholder("1"));
+  ASSERT_TRUE(why);
+  EXPECT_NE(why->find("earlier path"), std::string::npos) << *why;
+  EXPECT_TRUE(setter.set("variables.files.$upload", upload_placeholder("1")));
+  EXPECT_EQ(o["variables"]["files"], upload_placeholder("0"));
+  EXPECT_FALSE(setter.set("variables.files", upload_placeholder("2")));  // replaced
+  EXPECT_FALSE(setter.set("variables.file", upload_placeholder("3")));   // a sibling
+  EXPECT_EQ(o["variables"]["files"], upload_placeholder("2"));
+  // A created member and an appended item are files too.
+  EXPECT_FALSE(setter.set("variables.fresh", upload_placeholder("4")));
+  EXPECT_TRUE(setter.set("variables.fresh.a", upload_placeholder("5")));
+  EXPECT_FALSE(setter.set("variables.list.0", upload_placeholder("6")));
+  EXPECT_TRUE(setter.set("variables.list.0.b", upload_placeholder("7")));
+  // A literal {"$upload": ...} the client wrote in the operations is only JSON.
+  json literal = json::parse(R"({"variables": {"x": {"$upload": "0"}}})");
+  EXPECT_FALSE(object_path_setter(literal).set("variables.x.y", upload_placeholder("8")));
 }
 
 // An object the setter indexed and then replaced is freed; a new object may take its address.

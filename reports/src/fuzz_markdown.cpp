@@ -70,10 +70,12 @@ std::string render_fuzz_markdown(const json& doc) {
     out << "- requests that showed it: " << f.value("count", 0) << "; first: request "
         << f.value("first_request", 0) << " of seed " << f.value("seed", 0) << "\n";
     if (f.value("known", false))
-      out << "- shown by corpus case `" << f.value("known_case", "") << "` too\n";
+      out << "- shown by corpus case `" << f.value("known_case", "") << "` too ("
+          << f.value("known_verdict", "") << " there)\n";
     else if (f.value("family_known", false))
-      out << "- the same failure as corpus case `" << f.value("family_case", "")
-          << "`, through a request the reference answers otherwise\n";
+      out << "- the same failure as corpus case `" << f.value("family_case", "") << "` ("
+          << f.value("known_verdict", "")
+          << " there), through a request the reference answers otherwise\n";
     out << "- family: `" << cell(f.value("family", "")) << "`\n";
     out << "- shrunk from " << f.value("original_bytes", 0) << " to " << f.value("minimal_bytes", 0)
         << " bytes in " << f.value("shrink_requests", 0) << " requests\n";

@@ -118,6 +118,22 @@ void add_object_path_cases(catalog& cat) {
           .rule(invalid, kSpecPaths)
           .intends(400, "map.path_invalid");
   }
+  {
+    // Found by upspec fuzz against graphql-upload: the reference used to add the member to its
+    // placeholder for the first file (graphql-upload sets it on its Upload object): the second
+    // file arrived and was used nowhere.
+    json ops{{"query", tree_query()}, {"variables", {{"input", {{"files", nullptr}}}}}};
+    add("into-an-earlier-file", "A path that walks into the file an earlier path put there",
+        encoder::encode_request(ops, {text_file("0", {"variables.input.files"}, "list\n"),
+                                      text_file("1", {"variables.input.files.2"}, "item\n")}))
+        .origin("regression")
+        .rule(
+            "A value an earlier path of the map set is a file, not an object or array to walk "
+            "into: a path through it cannot be followed (following it into the server's upload "
+            "object loses the later file without a word)",
+            "GraphQL multipart request spec: object paths; docs/reference.md")
+        .intends(400, "map.path_invalid");
+  }
   const char* guard =
       "Paths into prototypes are refused, and must not change how later requests are handled";
   for (const auto& [name, path] : std::vector<std::pair<std::string, std::string>>{

@@ -73,8 +73,8 @@ struct live_target {
   // exclusive one, so that nothing else reaches the server meanwhile.
   std::shared_mutex world;
   slow_detector slow;
-  std::map<std::string, std::string> known;           // signature text -> a case showing it
-  std::map<std::string, std::string> known_families;  // family -> a case showing it
+  // Signature text (or family) -> a corpus case showing it, with the verdict it got there.
+  std::map<std::string, std::pair<std::string, corpus::verdict>> known, known_families;
   std::atomic<std::uint64_t> requests{0}, skipped{0}, unjudged{0}, unjudged_in_a_row{0};
 };
 
@@ -156,9 +156,15 @@ class campaign {
                                ? std::optional<corpus::test_case>(options_.known_cases[i])
                                : run::adapt_to_target(options_.known_cases[i], t.spec.t);
       if (!adapted) continue;
-      if (auto sig = signature_of(*adapted, known.results[i])) {
-        t.known.emplace(sig->text(), options_.known_cases[i].id);
-        t.known_families.emplace(sig->family(), options_.known_cases[i].id);
+      // The FAILs first: a signature a case FAILs with is known as such, whatever else shows it.
+      const run::case_result& r = known.results[i];
+      if (auto sig = signature_of(*adapted, r, /*any_miss=*/true)) {
+        const auto seen = std::make_pair(options_.known_cases[i].id, r.j.verdict);
+        for (auto* into : {&t.known, &t.known_families}) {
+          const std::string key = into == &t.known ? sig->text() : sig->family();
+          auto [it, added] = into->try_emplace(key, seen);
+          if (!added && r.j.verdict == corpus::verdict::fail) it->second = seen;
+        }
       }
     }
     note(t.spec.t.name + ": the corpus shows " + std::to_string(t.known.size()) +
@@ -296,11 +302,13 @@ class campaign {
       f.first_index = index;
       if (auto k = t.known.find(sig.text()); k != t.known.end()) {
         f.known = true;
-        f.known_case = k->second;
+        f.known_case = k->second.first;
+        f.known_verdict = std::string(corpus::to_string(k->second.second));
       }
       if (auto k = t.known_families.find(sig.family()); k != t.known_families.end()) {
         f.family_known = true;
-        f.family_case = k->second;
+        f.family_case = k->second.first;
+        if (!f.known) f.known_verdict = std::string(corpus::to_string(k->second.second));
       }
       f.family_first = families_.insert(t.spec.t.name + "\n" + sig.family()).second;
       family_first = f.family_first;

@@ -64,6 +64,9 @@ struct finding {
   // reached through a request the reference answers otherwise.
   bool family_known = false;
   std::string family_case;
+  // The verdict that case gets: FAIL, or NON-STRICT or INFO where the corpus tolerates the same
+  // divergence (a SHOULD or a MAY the live fuzzer, which judges every request as a MUST, meets).
+  std::string known_verdict;
   bool family_first = true;   // the campaign's first finding of its family: shrunk the most
   bool confirmed = false;     // it reproduced when sent alone
   corpus::test_case minimal;  // the shrunk request, as a conformance case

@@ -35,6 +35,7 @@ json finding_json(const finding& f, std::uint64_t seed) {
       {"new", f.is_new()},
       {"known", f.known},
       {"known_case", f.known_case},
+      {"known_verdict", f.known_verdict},
       {"family_first", f.family_first},
       {"family_known", f.family_known},
       {"family_case", f.family_case},

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <utility>
 
 namespace upspec::fuzz {
 namespace {
@@ -55,6 +56,12 @@ std::string canary_error_of(const run::judgement& j) {
   return {};
 }
 
+constexpr std::pair<std::string_view, std::string_view> kTypographicQuotes[] = {
+    {"\xe2\x80\x98", "\xe2\x80\x99"},  // ‘ ’
+    {"\xe2\x80\x9c", "\xe2\x80\x9d"},  // “ ”
+    {"\xc2\xab", "\xc2\xbb"},          // « »
+};
+
 bool is_token_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '/' || c == '=' ||
          c == '-' || c == '_';
@@ -76,6 +83,18 @@ std::string mask_message(std::string_view in) {
         continue;
       }
     }
+    // Typographic quotes, as some servers write them: ‘…’, “…”, «…».
+    bool masked = false;
+    for (const auto& [open, close] : kTypographicQuotes) {
+      if (in.substr(i, open.size()) != open) continue;
+      const auto end = in.find(close, i + open.size());
+      if (end == std::string_view::npos || end - i > 200) continue;
+      out += std::string(open) + "…" + std::string(close);
+      i = end + close.size();
+      masked = true;
+      break;
+    }
+    if (masked) continue;
     // A long token of letters and digits with digits in it: an id, a hash, a boundary.
     std::size_t end = i;
     bool digits = false;
@@ -115,8 +134,13 @@ std::string server_message(const client::http_response& r) {
   return r.body.substr(0, 200);
 }
 
-std::optional<signature> signature_of(const corpus::test_case& c, const run::case_result& r) {
-  if (r.j.verdict != corpus::verdict::fail) return std::nullopt;
+std::optional<signature> signature_of(const corpus::test_case& c, const run::case_result& r,
+                                      bool any_miss) {
+  using corpus::verdict;
+  const verdict v = r.j.verdict;
+  const bool missed =
+      v == verdict::fail || (any_miss && (v == verdict::non_strict || v == verdict::info));
+  if (!missed || r.j.problems.empty()) return std::nullopt;
   signature s;
   s.kind = run::primary(r.j.problems);
   if (s.kind == run::problem::poisoned) {

@@ -31,8 +31,11 @@ struct signature {
   friend bool operator==(const signature&, const signature&) = default;
 };
 
-// The signature of a judged answer to case `c`; nullopt when the verdict is not a FAIL.
-std::optional<signature> signature_of(const corpus::test_case& c, const run::case_result& r);
+// The signature of a judged answer to case `c`; nullopt when the verdict is not a FAIL (or,
+// with `any_miss`, when it is PASS, UNSUPPORTED or ERROR: a SHOULD or MAY the case tolerates
+// has a signature too, for telling a fuzz finding the corpus already knows).
+std::optional<signature> signature_of(const corpus::test_case& c, const run::case_result& r,
+                                      bool any_miss = false);
 
 // Digits become N, quoted values "…" (or '…'), long hexadecimal or base64 tokens #, and the
 // text is cut to 160 characters: what a server's message says, not what it was about.

@@ -43,6 +43,7 @@ std::optional<std::string> set_at_object_path(json& root, std::string_view path,
 }
 
 struct object_path_setter::walked {
+  bool file = false;      // the value here was set by a path: a file, not a container
   bool searched = false;  // an object a path has walked through once, by a linear search
   std::optional<std::unordered_map<std::string, std::size_t>> positions;  // name -> position
   std::unordered_map<std::size_t, std::unique_ptr<walked>> children;      // by position
@@ -116,7 +117,10 @@ std::optional<std::string> object_path_setter::set(std::string_view path, const 
       } else {
         position =
             known->add(*at, std::move(name), last ? value : empty_container_for(segments[i + 1]));
-        if (last) return std::nullopt;
+        if (last) {
+          mark_file(*known, position);
+          return std::nullopt;
+        }
       }
     } else if (at->is_array()) {
       const auto index = array_index(seg);
@@ -127,7 +131,10 @@ std::optional<std::string> object_path_setter::set(std::string_view path, const 
           return "the index " + std::string(seg) + " is too far beyond the array's end";
         while (at->size() < *index) at->push_back(nullptr);
         at->push_back(last ? value : empty_container_for(segments[i + 1]));
-        if (last) return std::nullopt;
+        if (last) {
+          mark_file(*known, position);
+          return std::nullopt;
+        }
       }
     } else {
       return "the segment '" + std::string(seg) + "' goes through a " +
@@ -138,12 +145,21 @@ std::optional<std::string> object_path_setter::set(std::string_view path, const 
       // What was known of the value replaced goes with it.
       known->children.erase(position);
       slot = value;
+      mark_file(*known, position);
       return std::nullopt;
     }
     at = &slot;
     known = &known->child(position);
+    // graphql-upload: a value an earlier path set is an Upload, not an object to walk into.
+    if (known->file)
+      return "the segment '" + std::string(segments[i + 1]) +
+             "' goes through a file an earlier path of the map put there";
   }
   return std::nullopt;
+}
+
+void object_path_setter::mark_file(walked& parent, std::size_t position) {
+  parent.child(position).file = true;
 }
 
 }  // namespace upspec::request

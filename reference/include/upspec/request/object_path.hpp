@@ -19,7 +19,8 @@ bool is_prototype_segment(std::string_view segment) noexcept;
 // GraphQL multipart request spec, object paths (as graphql-upload applies them through
 // object-path): "."-separated segments; a segment of decimal digits without a leading zero
 // indexes an array; a missing key or index is created (an array when the next segment is an
-// index, else an object); walking through anything but an object or array fails.
+// index, else an object); walking through anything but an object or array fails, and so does
+// walking into a file an earlier path of the same map put there (an Upload, in graphql-upload).
 // Sets `value` at `path` in `root` and returns nullopt, or says why the path cannot be followed.
 std::optional<std::string> set_at_object_path(json& root, std::string_view path, const json& value);
 
@@ -42,6 +43,9 @@ class object_path_setter {
   // Not keyed by address: growing an ordered_json object copies its members' values (a pair
   // with a const name cannot be moved without the risk of throwing), so their storage moves.
   struct walked;
+  // Marks the value at `position` of `parent` as a file: later paths may replace it, not walk
+  // into it.
+  static void mark_file(walked& parent, std::size_t position);
 
   json& root_;
   std::unique_ptr<walked> walked_root_;
