@@ -21,6 +21,11 @@ final class Uploads
         if (! $upload instanceof UploadedFile) {
             throw new \InvalidArgumentException('expected an uploaded file, got ' . get_debug_type($upload));
         }
+        // PHP hands over a file it refused (over upload_max_filesize, say) with an error code and
+        // no stored bytes; Laravel's documented check reports it.
+        if (! $upload->isValid()) {
+            throw new \RuntimeException($upload->getErrorMessage());
+        }
         $hash = hash_init('sha256');
         $size = 0;
         // A file mapped to several paths is one object; each read opens it from the start.
