@@ -113,6 +113,14 @@ void add_file_cases(catalog& cat) {
                     "tricky.txt")))
       .rule("Lines that only start like part of the delimiter are content", kRfc2046)
       .intends(200);
+  // Django's parser looks for the dash-boundary anywhere, not only after a line end.
+  add("boundary-mid-line", "A file holding the whole dash-boundary in the middle of a line",
+      single_with_file(file_part("before--upspec-6b1c0a8e3f9d4c27after\r\n"
+                                 "x --upspec-6b1c0a8e3f9d4c27\r\n",
+                                 "tricky.txt")))
+      .rule("A delimiter is CRLF, then the dash-boundary: elsewhere the boundary is content",
+            kRfc2046)
+      .intends(200);
   add("boundary-prefixed-lines",
       "A file holding lines that start with the whole boundary and go on",
       single_with_file(file_part("\r\n--upspec-6b1c0a8e3f9d4c27x\r\n--upspec-6b1c0a8e3f9d4c27-\r\n-"

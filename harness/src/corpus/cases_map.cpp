@@ -73,6 +73,17 @@ void add_map_cases(catalog& cat) {
       .multipart(with_map(R"({"fi le é": ["variables.file"]})", true, "fi le é"))
       .rule("File field names are arbitrary", kSpec)
       .intends(200);
+  // PHP renames form fields whose names hold a dot or a bracket before the application sees
+  // them ("file.0" becomes "file_0", "file[0]" an array), and Laravel reads a dot in a name it
+  // is asked for as a nested key.
+  cat.add("map", "key-with-dot", "A file field name with a dot")
+      .multipart(with_map(R"({"file.0": ["variables.file"]})", true, "file.0"))
+      .rule("File field names are arbitrary", kSpec)
+      .intends(200);
+  cat.add("map", "key-with-brackets", "A file field name with square brackets")
+      .multipart(with_map(R"({"file[0]": ["variables.file"]})", true, "file[0]"))
+      .rule("File field names are arbitrary", kSpec)
+      .intends(200);
   add("duplicate-keys", "A map naming the same key twice: the last wins",
       R"({"0": ["nope"], "0": ["variables.file"]})")
       .level(level::may)
