@@ -44,6 +44,11 @@ TEST(FuzzSignature, AServerFailuresFamilyLeavesTheRuleOut) {
   signature other = wrong;
   other.rule = "map.misordered";
   EXPECT_NE(wrong.family(), other.family());  // a wrong answer is about what the request owes
+  // A refusal with a message: the message says why, whatever the reference answers.
+  signature refused{run::problem::mismatch, "4xx", "ok", "status", "Posted content must be ..."};
+  signature refused_too = refused;
+  refused_too.rule = "graphql";
+  EXPECT_EQ(refused.family(), refused_too.family());
 }
 
 TEST(FuzzSignature, OnlyAFailHasOne) {

@@ -166,8 +166,11 @@ std::string signature::text() const {
 }
 
 std::string signature::family() const {
-  const bool about_answer = kind == run::problem::mismatch || kind == run::problem::corruption;
-  if (about_answer) return text();
+  const bool wrong_answer = kind == run::problem::mismatch || kind == run::problem::corruption;
+  // A refusal with a message says why the server refused: that reason is the bug, whatever the
+  // reference would have answered.
+  const bool refused_for_a_reason = status_class == "4xx" && !message.empty();
+  if (wrong_answer && !refused_for_a_reason) return text();
   return std::string(run::to_string(kind)) + "|" + status_class + "|*|" + detail + "|" + message;
 }
 

@@ -24,8 +24,9 @@ struct signature {
   std::string text() const;  // kind|status|rule|detail|message
   // The bug a signature is an instance of. A server failure (5xx, hang, exit, dropped,
   // garbage, poisoning, a blow-up) with one message is one bug whatever the reference would have
-  // answered the request: its family leaves the rule out. A wrong answer (fail, corruption) is
-  // about what the request owes: its family is the whole signature.
+  // answered the request, and so is a refusal (4xx) with one message: its family leaves the rule
+  // out. Any other wrong answer (a 200 where the reference refuses, data or errors that differ,
+  // a file received wrong) is about what the request owes: its family is the whole signature.
   std::string family() const;
   std::string id() const;  // a short stable hash of text(), for file names and anchors
   friend bool operator==(const signature&, const signature&) = default;
