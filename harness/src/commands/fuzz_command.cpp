@@ -197,7 +197,8 @@ int fuzz_targets(const fuzz_cli_options& o) {
     }
     status.say(t.name + ": ready at " + server->target().url);
     targets::managed_target* raw = server.get();
-    targets.push_back({server->target(), raw, [raw] { return raw->log_tail(16 * 1024); }});
+    // The end of the log when a finding was made: enough for the stack trace of a crash.
+    targets.push_back({server->target(), raw, [raw] { return raw->log_tail(4 * 1024); }});
     servers.push_back(std::move(server));
   }
   if (targets.empty()) {
