@@ -169,6 +169,27 @@ TEST(Judge, NoAnswerIsTheServersFaultUnlessItWasNeverReached) {
   EXPECT_EQ(judge(none_owed, {}, silent(silence::unreachable)).verdict, verdict::error);
 }
 
+TEST(Judge, LooseGraphqlErrorsAreMetByAnyErrorButUploadCodesAreNot) {
+  auto c = make_case(corpus::level::must, 200);
+  c.expect.data = json(nullptr);
+  c.expect.errors = {{json(nullptr), ""}};  // a validation error, no upspec code
+  const std::string elsewhere =
+      R"({"errors":[{"message":"Variable x is not defined","path":["single"]},{"message":"b"}]})";
+  EXPECT_EQ(judge(c, {}, answered(200, elsewhere)).verdict, verdict::fail);
+  c.expect.graphql_errors_loose = true;
+  EXPECT_EQ(judge(c, {}, answered(200, elsewhere)).verdict, verdict::pass);
+  EXPECT_EQ(judge(c, {}, answered(200, R"({"data":null})")).verdict, verdict::fail);
+  // Data is compared as ever, and so is an error with a code.
+  EXPECT_EQ(
+      judge(c, {}, answered(200, R"({"data":{"ping":true},"errors":[{"message":"x"}]})")).verdict,
+      verdict::fail);
+  c.expect.data = json::parse(R"({"single":null})");
+  c.expect.errors = {{json::array({"single"}), "file.missing"}, {json(nullptr), ""}};
+  const std::string no_code_at_path =
+      R"({"data":{"single":null},"errors":[{"message":"y"},{"message":"z"}]})";
+  EXPECT_EQ(judge(c, {}, answered(200, no_code_at_path)).verdict, verdict::fail);
+}
+
 TEST(Judge, AServerThatStoppedAnsweringIsAHang) {
   auto seen = answered(400, "{}");
   seen.canary_failed = seen.unresponsive = true;

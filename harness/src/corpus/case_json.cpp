@@ -131,6 +131,7 @@ json to_json(const test_case& c) {
   if (c.expect.data) e["data"] = *c.expect.data;
   for (const auto& err : c.expect.errors)
     e["errors"].push_back({{"path", err.path}, {"code", err.code}});
+  if (c.expect.graphql_errors_loose) e["graphql_errors_loose"] = true;
   for (const auto& a : c.expect.alternatives) {
     json alt{{"status", a.status}, {"verdict", std::string(to_string(a.gives))}, {"note", a.note}};
     if (a.data) alt["data"] = *a.data;
@@ -200,6 +201,7 @@ std::variant<test_case, std::string> case_from_json(const json& j) {
     for (const auto& err : e.value("errors", json::array()))
       c.expect.errors.push_back(
           {err.value("path", json::array()), err.value("code", std::string())});
+    c.expect.graphql_errors_loose = e.value("graphql_errors_loose", false);
     for (const auto& a : e.value("alternatives", json::array())) {
       alternative alt;
       alt.status = statuses(need(a, "status", "alternative"),

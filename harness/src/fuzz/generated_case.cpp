@@ -113,6 +113,9 @@ corpus::test_case as_case(const properties::request_model& m, const std::string&
     break;
   }
   c.expect = corpus::expectation_from(corpus::reference_reply(c));
+  // Mutated queries are invalid each in its own way, and engines word and place such errors
+  // their own way: what a generated request judges is the multipart layer.
+  c.expect.graphql_errors_loose = true;
   cite_reference(c);
   if (auto adapted = run::adapt_to_target(c, t)) c = std::move(*adapted);
   return c;
