@@ -28,6 +28,19 @@ void add_content_type_cases(catalog& cat) {
            {"extra-spaces", "multipart/form-data;   boundary=" + b + "  "},
        })
     add(name, "Content-Type: " + value, value).intends(200);
+  // Found by upspec fuzz against ariadne-wsgi: a server that decodes the fields with the charset
+  // parameter failed on one no codec knows.
+  add("unknown-charset", "A charset parameter that names no known encoding",
+      "multipart/form-data; charset=x-upspec-unknown; boundary=" + b)
+      .origin("regression")
+      .rule(
+          "multipart/form-data defines no charset parameter: an unknown one is ignored, or at "
+          "worst refused, never a server error",
+          "RFC 7578 §8 (no optional parameters); RFC 9110 §8.3")
+      .intends(200)
+      .accepts({400, 415}, verdict::non_strict,
+               "a server that decodes the fields with the charset parameter may refuse one it "
+               "does not know");
   add("duplicate-boundary", "Two boundary parameters; the first counts",
       "multipart/form-data; boundary=" + b + "; boundary=other")
       .level(level::may)

@@ -53,6 +53,18 @@ void add_field_order_cases(catalog& cat) {
       .accepts({200}, verdict::non_strict, kBufferedOrder);
   add("operations-only", "operations without a map", {plain("operations", ops())})
       .intends(400, "map.missing");
+  // Found by upspec fuzz against ariadne-django: a missing map read as {} lets the operation run
+  // without the file it was sent with.
+  add("no-map-optional-upload", "operations and a file but no map, for an optional Upload",
+      {plain("operations",
+             request::dump_json({{"query", optional_query()}, {"variables", {{"file", nullptr}}}})),
+       named_file("0", "x")})
+      .origin("regression")
+      .rule(
+          "A request without a map is refused, even when its operation could run without the "
+          "file: running it drops the file without a word",
+          "GraphQL multipart request spec: map field")
+      .intends(400, "file.misordered");
   add("no-fields", "A body with only an unrelated field", {plain("hello", "world")})
       .intends(400, "operations.missing");
   add("operations-and-file-no-map", "operations and a file but no map",

@@ -86,6 +86,31 @@ void add_multipart_syntax_cases(catalog& cat) {
         .rule("Preamble and epilogue are ignored", kRfc2046)
         .intends(200);
   }
+  {
+    // Found by upspec fuzz against apollo-server: busboy marks the form complete at its close
+    // delimiter but goes on parsing the rest of the chunk it is in; the part right after the
+    // close delimiter is skipped and the next one is read as a part. Here the body proper lacks
+    // the mapped file, and the epilogue holds an empty part, then that file.
+    auto parts = encoder::request_parts(single_operations(),
+                                        {text_file("0", {"variables.file"}, "unused\n")});
+    parts.pop_back();
+    encoder::encoding enc;
+    enc.epilogue =
+        "This is the epilogue.\r\n--upspec-6b1c0a8e3f9d4c27\r\n\r\n"
+        "--upspec-6b1c0a8e3f9d4c27\r\nContent-Disposition: form-data; name=\"0\"; "
+        "filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nAfter the close "
+        "delimiter.\n\r\n--upspec-6b1c0a8e3f9d4c27--\r\n";
+    add("parts-after-close-delimiter",
+        "An epilogue holding an empty part, then the mapped file's part")
+        .multipart(encoder::encode_form(parts, enc))
+        .origin("regression")
+        .rule(
+            "The epilogue is ignored: nothing after the close delimiter is a part, so the "
+            "mapped file never arrived",
+            kRfc2046)
+        .accepts({400}, verdict::non_strict, kWholeBodyFirst)
+        .intends(200);
+  }
   for (const auto& [name, padding] : std::vector<std::pair<std::string, std::string>>{
            {"padding-space", " "}, {"padding-tab", "\t"}, {"padding-mixed", " \t \t  "}}) {
     encoder::encoding enc;
@@ -279,6 +304,27 @@ void add_multipart_syntax_cases(catalog& cat) {
       .level(level::should)
       .rule("Only form-data parts are fields", "RFC 7578 §4.2")
       .intends(200);
+  {
+    // Found by upspec fuzz against ariadne-django: Django, Starlette and python-multipart read a
+    // part's name whatever its disposition type, so a part that is not form-data can stand in
+    // for a file. Decoys on both sides catch a receiver that keeps the first or the last.
+    encoder::form_part decoy{"", {}, {}, "text/plain", "Smuggled as an attachment.\n", {}, true};
+    decoy.extra_headers.emplace_back("Content-Disposition",
+                                     "attachment; name=\"0\"; filename=\"smuggled.txt\"");
+    auto parts = single_parts();
+    parts.insert(parts.begin() + 2, decoy);
+    parts.push_back(decoy);
+    add("disposition-type-names-file", "Attachment parts named 0 before and after the real file 0")
+        .multipart(encoder::encode_form(parts))
+        .origin("regression")
+        .rule(
+            "Only a part whose disposition type is form-data is a field: a part of another "
+            "type never stands in for one, whatever its name parameter says",
+            "RFC 7578 §4.2")
+        .intends(200)
+        .accepts({400}, verdict::pass,
+                 "RFC 7578 §4.2: every part MUST be form-data, so refusing the body is right too");
+  }
   add("content-transfer-encoding", "A deprecated Content-Transfer-Encoding header on the file")
       .content_type(ct)
       .body(replace_first(body, "Content-Type: text/plain",

@@ -134,6 +134,26 @@ void add_object_path_cases(catalog& cat) {
             "GraphQL multipart request spec: object paths; docs/reference.md")
         .intends(400, "map.path_invalid");
   }
+  {
+    // Found by upspec fuzz against apollo-server: graphql-upload places an Upload object at
+    // "variables", and the second path sets that object's own `file` member, where it keeps the
+    // file it receives. Neither file arrives; when the response closes, graphql-upload cleans up
+    // the "received" file of the first upload and the process dies.
+    auto parts = encoder::request_parts(
+        single_operations(),
+        {text_file("0", {"variables"}, "zero\n"), text_file("1", {"variables.file"}, "one\n")});
+    parts.erase(parts.begin() + 2, parts.end());
+    add("into-an-earlier-file-never-sent",
+        "A path that sets a member of the file an earlier path put there; no file arrives",
+        encoder::encode_form(parts))
+        .origin("regression")
+        .rule(
+            "A value an earlier path of the map set is a file, not an object to walk into, "
+            "whatever member the later path names (a server's upload object keeps its own state "
+            "in members such as file, promise, resolve and reject)",
+            "GraphQL multipart request spec: object paths; docs/reference.md")
+        .intends(400, "map.path_invalid");
+  }
   const char* guard =
       "Paths into prototypes are refused, and must not change how later requests are handled";
   for (const auto& [name, path] : std::vector<std::pair<std::string, std::string>>{

@@ -52,6 +52,16 @@ void add_upload_scalar_cases(catalog& cat) {
         .rule(invalid, cite);
   }
   {
+    // Found by upspec fuzz against ariadne-django: at a non-null field the resolver's own error
+    // makes data null, which hides that the scalar accepted the value; a nullable field shows it.
+    json ops{{"query", optional_query()}, {"variables", {{"file", "a.txt"}}}};
+    add("string-variable-optional",
+        "An optional Upload variable of a nullable field given a string", operations_only(ops))
+        .origin("regression")
+        .rule(invalid, cite)
+        .intends(200);
+  }
+  {
     json ops{{"query", single_query()}, {"variables", {{"file", {{"$upload", "0"}}}}}};
     auto parts = encoder::request_parts(ops, {text_file("0", {}, "x")});
     add("lookalike-with-file", "A look-alike placeholder next to a file the map places nowhere",
