@@ -161,10 +161,19 @@ void check_null_placeholders(const sent_request& r, findings& out) {
 }
 
 // Each file the map names is one part, sent once: a second part of the same name is read by
-// some servers and ignored by others.
+// some servers and ignored by others. Two files are two parts, even with the same bytes.
 void check_file_fields_once(const sent_request& r, findings& out) {
   if (!r.map) return;
   for (const auto& [key, paths] : *r.map) {
+    std::vector<std::string> ids;
+    for (const auto& path : paths)
+      if (const auto* f = r.want.file_at(path);
+          f != nullptr && std::find(ids.begin(), ids.end(), f->spec->id) == ids.end())
+        ids.push_back(f->spec->id);
+    if (ids.size() > 1)
+      out.push_back({&rules::file_fields_once,
+                     "the part " + shown(key) + " stands for " + std::to_string(ids.size()) +
+                         " different files of the scenario"});
     const auto n = parts_named(r, key).size();
     if (n == 0)
       out.push_back({&rules::file_fields_once,

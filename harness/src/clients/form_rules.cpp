@@ -58,12 +58,14 @@ bool needs_escaping(std::string_view name) {
   return name.find_first_of("\"\r\n") != std::string_view::npos;
 }
 
-// The WHATWG form-data encoding of a name: only ", CR and LF are percent-encoded.
-std::string whatwg_encoded(std::string_view name) {
+// The HTML Standard's form-data encoding of a name percent-encodes ", CR and LF; a sender that
+// writes quoted-pairs has to percent-encode CR and LF all the same (a quoted-pair cannot hold
+// them). `quote` is what becomes of a ".
+std::string percent_encoded_breaks(std::string_view name, std::string_view quote = "%22") {
   std::string out;
   for (char c : name) {
     if (c == '"')
-      out += "%22";
+      out += quote;
     else if (c == '\r')
       out += "%0D";
     else if (c == '\n')
@@ -72,6 +74,20 @@ std::string whatwg_encoded(std::string_view name) {
       out += c;
   }
   return out;
+}
+
+std::string whatwg_encoded(std::string_view name) {
+  return percent_encoded_breaks(name);
+}
+
+// How a name whose ", CR or LF went out raw looks in the body: all raw, or only the " raw
+// beside a percent-encoded CR and LF, or raw CR and LF beside a %22.
+std::vector<std::string> unescaped_forms(const std::string& name) {
+  std::string raw_line_ends;
+  for (char c : name) raw_line_ends += c == '"' ? std::string("%22") : std::string(1, c);
+  std::vector<std::string> forms{name, percent_encoded_breaks(name, "\""), raw_line_ends};
+  std::erase_if(forms, [](const std::string& f) { return !needs_escaping(f); });
+  return forms;
 }
 
 // What a receiver that resolves quoted-pairs (RFC 9110 §5.6.4) reads from "text".
@@ -183,10 +199,13 @@ void check_filename_escaping(const sent_request& r, findings& out) {
   for (const auto& f : r.want.files) {
     const std::string& name = f.spec->name;
     if (!needs_escaping(name)) continue;
-    if (r.http.body.find(name) != std::string::npos)
+    const auto forms = unescaped_forms(name);
+    if (std::any_of(forms.begin(), forms.end(), [&](const std::string& form) {
+          return r.http.body.find(form) != std::string::npos;
+        }))
       out.push_back({&rules::filename_escaping,
                      "the file name " + shown(name) +
-                         " is sent with its \", CR or LF unescaped: the name ends early or "
+                         " is sent with a \", CR or LF unescaped: the name ends early or "
                          "starts a new header"});
   }
 }
@@ -199,7 +218,8 @@ void check_filename_preserved(const sent_request& r, findings& out) {
     if (f == nullptr || !p->filename) continue;
     const std::string& name = f->spec->name;
     const std::string& got = *p->filename;
-    if (got == name || got == whatwg_encoded(name)) continue;
+    if (got == name || got == whatwg_encoded(name) || got == percent_encoded_breaks(name, "\""))
+      continue;
     std::string why;
     if (got == as_quoted_pairs_read(whatwg_encoded(name)))
       why = ": the backslash was sent as is (the HTML Standard's form), and a receiver resolving "

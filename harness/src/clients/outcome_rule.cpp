@@ -19,7 +19,8 @@ std::string describe(const json& value) {
 
 // Each {"$upload": field} of the decoded operations as the scenario's {"$file": id} whose bytes
 // arrived there, or as what arrived instead.
-json as_scenario_files(const json& value, const json& uploads, const expected_request& want) {
+json as_scenario_files(const json& value, const json& uploads, const expected_request& want,
+                       const std::string& path) {
   if (value.is_object() && value.size() == 1 && value.contains("$upload")) {
     const std::string field = value["$upload"].get<std::string>();
     const json& u = uploads.contains(field) ? uploads[field] : json();
@@ -28,6 +29,10 @@ json as_scenario_files(const json& value, const json& uploads, const expected_re
       return json{{"$file", "(" + field + " failed: " + u["error"].value("code", "?") + ")"}};
     const auto size = u.value("size", std::uint64_t{0});
     const auto digest = u.value("sha256", std::string());
+    // The file expected here first: two files of the scenario may hold the same bytes.
+    const auto* here = want.file_at(path);
+    if (here != nullptr && here->bytes.size() == size && here->sha256 == digest)
+      return json{{"$file", here->spec->id}};
     for (const auto& f : want.files)
       if (f.bytes.size() == size && f.sha256 == digest) return json{{"$file", f.spec->id}};
     return json{{"$file", "(" + field + ": " + std::to_string(size) +
@@ -35,8 +40,14 @@ json as_scenario_files(const json& value, const json& uploads, const expected_re
                               digest.substr(0, 16) + "...)"}};
   }
   json out = value;
-  if (value.is_structured())
-    for (auto& v : out) v = as_scenario_files(v, uploads, want);
+  const std::string prefix = path.empty() ? "" : path + ".";
+  if (value.is_object()) {
+    for (auto it = out.begin(); it != out.end(); ++it)
+      *it = as_scenario_files(*it, uploads, want, prefix + it.key());
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < out.size(); ++i)
+      out[i] = as_scenario_files(out[i], uploads, want, prefix + std::to_string(i));
+  }
   return out;
 }
 
@@ -99,7 +110,7 @@ void check_decoded_outcome(const sent_request& r, findings& out) {
     return;
   }
   const json got = as_scenario_files(o.value("operations", json()),
-                                     o.value("uploads", json::object()), r.want);
+                                     o.value("uploads", json::object()), r.want, "");
   const json& want = r.want.operations;
   std::optional<std::string> diff;
   if (want.is_array()) {
