@@ -82,6 +82,8 @@ int run_clients(const clients_cli_options& o) {
   clients::request_store store;
   serve::server_options server;
   server.record = [&store](serve::recorded_request r) { store.add(std::move(r)); };
+  // A client that stops sending mid-body is a finding, not something to wait long for.
+  server.idle_timeout = std::chrono::seconds(5);
   std::optional<serve::background_server> recorder;
   try {
     recorder.emplace(server);
