@@ -10,6 +10,7 @@
 #include "run/wire.hpp"
 #include "targets/child_process.hpp"
 #include "targets/install_step.hpp"
+#include "upspec/multipart/header_parameters.hpp"
 
 namespace upspec::clients {
 namespace {
@@ -17,6 +18,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t kWireLimit = 8 * 1024;
+// Where reports say the recording server was: its port changes from run to run.
+constexpr const char* kShownUrl = "http://127.0.0.1:{port}/graphql";
 constexpr std::size_t kLogTail = 4 * 1024;
 // A request cut off by the adapter's end is recorded when the server notices; this is how long
 // that may take on a busy machine.
@@ -25,7 +28,13 @@ constexpr std::chrono::milliseconds kStragglers{300};
 std::string request_text(const serve::recorded_request& r) {
   std::string text = r.method + " " + r.target + " HTTP/" + std::to_string(r.version / 10) + "." +
                      std::to_string(r.version % 10) + "\r\n";
-  for (const auto& [k, v] : r.headers) text += k + ": " + v + "\r\n";
+  for (const auto& [k, v] : r.headers) {
+    // The recording server's port changes from run to run; reports keep it out (report-format.md).
+    const auto colon = v.rfind(':');
+    const bool host = multipart::iequals(k, "host");
+    text += k + ": " + (host && colon != std::string::npos ? v.substr(0, colon) + ":{port}" : v) +
+            "\r\n";
+  }
   return text + "\r\n" + r.body;
 }
 
@@ -86,9 +95,9 @@ run::target_run run_client(const client_definition& client, const std::vector<sc
   out.t.implementation = client.library;
   out.t.version = client.version;
   out.t.language = client.language;
-  out.t.url = server_url;
+  out.t.url = kShownUrl;
   out.t.traits.unsupported_fields = client.traits.unsupported;
-  out.url = server_url;
+  out.url = kShownUrl;
   fs::create_directories(options.log.parent_path());
   const auto note = [&](const std::string& line) {
     std::ofstream(options.log, std::ios::app) << "== upspec " << run::utc_now() << ": " << line
