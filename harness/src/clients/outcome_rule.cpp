@@ -12,8 +12,9 @@ const rule decoded_outcome{"decoded-outcome", corpus::level::must,
 
 namespace {
 
+// Markers of what arrived instead of a scenario file are "(...)" (as_scenario_files).
 std::string describe(const json& value) {
-  if (auto id = file_marker(value)) return "file " + *id;
+  if (auto id = file_marker(value)) return id->rfind('(', 0) == 0 ? *id : "file " + *id;
   return request::dump_json(value);
 }
 
