@@ -27,9 +27,9 @@ struct finished {
 
 fs::path fresh_dir(const std::string& what) {
   static int n = 0;
-  const auto dir = fs::temp_directory_path() /
-                   ("upspec-clients-" + what + "-" + std::to_string(::getpid()) + "-" +
-                    std::to_string(n++));
+  const auto dir =
+      fs::temp_directory_path() /
+      ("upspec-clients-" + what + "-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
   fs::remove_all(dir);
   return dir;
 }
@@ -133,16 +133,16 @@ TEST_F(ClientsCommand, TheReportNamesTheClientsAndTheExpectedRequests) {
 }
 
 TEST(ClientsCommandExit, OnlyTheCorrectClientIsZero) {
-  const auto f = upspec_clients("--clients " + kSource +
-                                "/harness/tests/clients/correct --select 'basics.*'");
+  const auto f =
+      upspec_clients("--clients " + kSource + "/harness/tests/clients/correct --select 'basics.*'");
   EXPECT_EQ(f.status, 0);
 }
 
 TEST(ClientsCommandExit, NoAdapterIsTwo) {
   EXPECT_EQ(upspec_clients("--clients /nonexistent").status, 2);
-  EXPECT_EQ(upspec_clients("--clients " + kSource + "/harness/tests/clients --select 'nothing.*'")
-                .status,
-            2);
+  EXPECT_EQ(
+      upspec_clients("--clients " + kSource + "/harness/tests/clients --select 'nothing.*'").status,
+      2);
 }
 
 TEST(ClientsCommandExit, AnAdapterThatCannotRunIsThreeUnlessErrorsAreAllowed) {

@@ -45,8 +45,7 @@ struct built {
     }
   }
 
-  serve::recorded_request request(
-      std::vector<encoder::form_part> parts = {}) const {
+  serve::recorded_request request(std::vector<encoder::form_part> parts = {}) const {
     const auto encoded = parts.empty() ? encoder::encode_request(operations, files, enc)
                                        : encoder::encode_form(parts, enc);
     serve::recorded_request r;
@@ -211,8 +210,9 @@ TEST(ClientsJudge, OtherBytesFailTheDecodedOutcome) {
   b.files[1].content[0] ^= 1;
   const auto j = b.judge(b.request());
   EXPECT_EQ(j.verdict, verdict::fail);
-  EXPECT_TRUE(has(j, "decoded-outcome (MUST): the reference decodes something else: at "
-                     "variables.g"));
+  EXPECT_TRUE(has(j,
+                  "decoded-outcome (MUST): the reference decodes something else: at "
+                  "variables.g"));
 }
 
 TEST(ClientsJudge, OtherVariablesFailTheDecodedOutcome) {

@@ -100,8 +100,8 @@ run::target_run run_client(const client_definition& client, const std::vector<sc
   out.url = kShownUrl;
   fs::create_directories(options.log.parent_path());
   const auto note = [&](const std::string& line) {
-    std::ofstream(options.log, std::ios::app) << "== upspec " << run::utc_now() << ": " << line
-                                              << "\n";
+    std::ofstream(options.log, std::ios::app)
+        << "== upspec " << run::utc_now() << ": " << line << "\n";
   };
 
   std::vector<std::size_t> chosen;
@@ -126,8 +126,8 @@ run::target_run run_client(const client_definition& client, const std::vector<sc
       problem = "the command " + command + " is not installed (client.json requires it)";
   if (!problem) {
     tell(client.name + ": checking the install");
-    const targets::install_step step{client.dir, client.install, client.installed,
-                                     client.lockfiles, client.install_timeout};
+    const targets::install_step step{client.dir, client.install, client.installed, client.lockfiles,
+                                     client.install_timeout};
     problem = targets::install_if_needed(step, options.reinstall, options.log, note);
   }
   if (problem) {
@@ -164,8 +164,8 @@ run::target_run run_client(const client_definition& client, const std::vector<sc
       out.log = output;
     }
     if (strays > 0)
-      out.note += (out.note.empty() ? "" : "; ") + std::to_string(strays) +
-                  " request(s) named no scenario";
+      out.note +=
+          (out.note.empty() ? "" : "; ") + std::to_string(strays) + " request(s) named no scenario";
     for (const std::size_t i : chosen) {
       const auto& sent = by_scenario[scenarios[i].id];
       const auto remark = remarks.find(scenarios[i].id);

@@ -34,8 +34,8 @@ struct client_run_options {
   std::filesystem::path log;          // the adapter's install and run output
 };
 
-using scenario_done = std::function<void(const client_definition&, const scenario&,
-                                         const run::case_result&)>;
+using scenario_done =
+    std::function<void(const client_definition&, const scenario&, const run::case_result&)>;
 using say = std::function<void(const std::string&)>;
 
 run::target_run run_client(const client_definition& client, const std::vector<scenario>& scenarios,

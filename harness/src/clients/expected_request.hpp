@@ -18,8 +18,8 @@ struct expected_file {
 };
 
 struct expected_request {
-  json operations;   // as the scenario gives them, files as {"$file": id}
-  json with_nulls;   // what the operations field must hold: every file replaced with null
+  json operations;  // as the scenario gives them, files as {"$file": id}
+  json with_nulls;  // what the operations field must hold: every file replaced with null
   std::vector<expected_file> files;  // each file once, in the order operations first use it
 
   const expected_file* file_at(const std::string& path) const;

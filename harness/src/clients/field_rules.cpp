@@ -49,7 +49,8 @@ const json* value_at(const json& root, std::string_view path) {
       if (it == at->end()) return nullptr;
       at = &*it;
     } else if (at->is_array() && !segment.empty() &&
-               std::all_of(segment.begin(), segment.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+               std::all_of(segment.begin(), segment.end(),
+                           [](char c) { return c >= '0' && c <= '9'; })) {
       const auto index = std::stoull(segment);
       if (index >= at->size()) return nullptr;
       at = &(*at)[index];
@@ -133,8 +134,8 @@ void check_map_field(const sent_request& r, findings& out) {
     return;
   }
   if (maps.size() > 1)
-    out.push_back({&rules::map_field,
-                   std::to_string(maps.size()) + " map fields, where one is expected"});
+    out.push_back(
+        {&rules::map_field, std::to_string(maps.size()) + " map fields, where one is expected"});
   if (auto bad = json_text(maps.front()->content); !bad.empty())
     out.push_back({&rules::map_field, "map is " + bad});
   else if (!r.map)
@@ -154,9 +155,9 @@ void check_null_placeholders(const sent_request& r, findings& out) {
                        "the map sends " + shown(key) + " to " + shown(path) +
                            ", which operations do not hold: the placeholder is missing"});
       else if (!at->is_null())
-        out.push_back({&rules::null_placeholders,
-                       "operations hold " + shown(request::dump_json(*at)) + " at " +
-                           shown(path) + ", not null"});
+        out.push_back({&rules::null_placeholders, "operations hold " +
+                                                      shown(request::dump_json(*at)) + " at " +
+                                                      shown(path) + ", not null"});
     }
 }
 
@@ -171,13 +172,13 @@ void check_file_fields_once(const sent_request& r, findings& out) {
           f != nullptr && std::find(ids.begin(), ids.end(), f->spec->id) == ids.end())
         ids.push_back(f->spec->id);
     if (ids.size() > 1)
-      out.push_back({&rules::file_fields_once,
-                     "the part " + shown(key) + " stands for " + std::to_string(ids.size()) +
-                         " different files of the scenario"});
+      out.push_back({&rules::file_fields_once, "the part " + shown(key) + " stands for " +
+                                                   std::to_string(ids.size()) +
+                                                   " different files of the scenario"});
     const auto n = parts_named(r, key).size();
     if (n == 0)
-      out.push_back({&rules::file_fields_once,
-                     "the map names " + shown(key) + ", but no part carries it"});
+      out.push_back(
+          {&rules::file_fields_once, "the map names " + shown(key) + ", but no part carries it"});
     else if (n > 1)
       out.push_back({&rules::file_fields_once,
                      "the file " + shown(key) + " is sent in " + std::to_string(n) + " parts"});
@@ -206,8 +207,8 @@ void check_deduplication(const sent_request& r, findings& out) {
     if (keys.size() > 1) {
       std::string list;
       for (const auto& k : keys) list += (list.empty() ? "" : ", ") + shown(k);
-      out.push_back({&rules::deduplication, "the file " + shown(f.spec->id) +
-                                                " used at " + std::to_string(f.paths.size()) +
+      out.push_back({&rules::deduplication, "the file " + shown(f.spec->id) + " used at " +
+                                                std::to_string(f.paths.size()) +
                                                 " places is sent as " + list});
     }
   }

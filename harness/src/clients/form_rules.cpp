@@ -28,8 +28,9 @@ const rule filename_preserved{
     "RFC 7578 §4.2; HTML Standard, multipart/form-data encoding algorithm"};
 const rule filename_present{"filename-present", level::should,
                             "RFC 7578 §4.2 (a name for the file SHOULD be supplied)"};
-const rule file_content_type{"file-content-type", level::should,
-                             "RFC 7578 §4.4 (the file's media type, else application/octet-stream)"};
+const rule file_content_type{
+    "file-content-type", level::should,
+    "RFC 7578 §4.4 (the file's media type, else application/octet-stream)"};
 const rule text_fields{"text-fields", level::should,
                        "GraphQL multipart request spec (operations and map are fields); "
                        "graphql-upload refuses them as files"};
@@ -158,19 +159,19 @@ void check_boundary_not_in_content(const sent_request& r, findings& out) {
 void check_one_content_disposition(const sent_request& r, findings& out) {
   for (const auto& p : r.form.parts) {
     if (p.dispositions == 0)
-      out.push_back({&rules::one_content_disposition,
-                     part_label(r.form, p) + " has no Content-Disposition"});
+      out.push_back(
+          {&rules::one_content_disposition, part_label(r.form, p) + " has no Content-Disposition"});
     else if (p.dispositions > 1)
-      out.push_back({&rules::one_content_disposition,
-                     part_label(r.form, p) + " has " + std::to_string(p.dispositions) +
-                         " Content-Disposition headers"});
+      out.push_back({&rules::one_content_disposition, part_label(r.form, p) + " has " +
+                                                          std::to_string(p.dispositions) +
+                                                          " Content-Disposition headers"});
     if (p.parameters && p.parameters->token != "form-data")
-      out.push_back({&rules::one_content_disposition,
-                     part_label(r.form, p) + " is " + shown(p.parameters->token) +
-                         ", not form-data"});
+      out.push_back(
+          {&rules::one_content_disposition,
+           part_label(r.form, p) + " is " + shown(p.parameters->token) + ", not form-data"});
     else if (p.parameters && !p.name)
-      out.push_back({&rules::one_content_disposition,
-                     part_label(r.form, p) + " has no name parameter"});
+      out.push_back(
+          {&rules::one_content_disposition, part_label(r.form, p) + " has no name parameter"});
   }
 }
 
@@ -178,8 +179,7 @@ void check_one_content_disposition(const sent_request& r, findings& out) {
 void check_disposition_syntax(const sent_request& r, findings& out) {
   for (const auto& p : r.form.parts)
     if (p.disposition && !p.parameters)
-      out.push_back({&rules::disposition_syntax, part_label(r.form, p) +
-                                                     ": Content-Disposition " +
+      out.push_back({&rules::disposition_syntax, part_label(r.form, p) + ": Content-Disposition " +
                                                      shown(*p.disposition) + " does not parse"});
 }
 
@@ -222,8 +222,9 @@ void check_filename_preserved(const sent_request& r, findings& out) {
       continue;
     std::string why;
     if (got == as_quoted_pairs_read(whatwg_encoded(name)))
-      why = ": the backslash was sent as is (the HTML Standard's form), and a receiver resolving "
-            "quoted-pairs drops it (RFC 9110 §5.6.4 wants \\\\)";
+      why =
+          ": the backslash was sent as is (the HTML Standard's form), and a receiver resolving "
+          "quoted-pairs drops it (RFC 9110 §5.6.4 wants \\\\)";
     else if (percent_decoded(got) == name)
       why = ": the name is percent-encoded, and no common receiver decodes it";
     out.push_back({&rules::filename_preserved,
@@ -247,9 +248,9 @@ void check_file_content_type(const sent_request& r, findings& out) {
     const std::string want =
         f->spec->type ? multipart::part_media_type(*f->spec->type) : "application/octet-stream";
     if (!p->content_type)
-      out.push_back({&rules::file_content_type,
-                     part_label(r.form, *p) + " has no Content-Type (so it is text/plain), not " +
-                         want});
+      out.push_back(
+          {&rules::file_content_type,
+           part_label(r.form, *p) + " has no Content-Type (so it is text/plain), not " + want});
     else if (multipart::part_media_type(*p->content_type) != want)
       out.push_back({&rules::file_content_type, part_label(r.form, *p) + " has Content-Type " +
                                                     shown(*p->content_type) + ", not " + want});

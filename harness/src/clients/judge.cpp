@@ -16,15 +16,18 @@ findings check_request(const scenario& s, const expected_request& want,
   sent_request r{s, want, http, form, outcome, std::nullopt, std::nullopt};
   read_fields(r);
   findings out;
-  for (auto check :
-       {check_method_post, check_multipart_content_type, check_boundary_syntax,
-        check_body_complete, check_content_length, check_requested_headers,
-        check_multipart_syntax, check_boundary_not_in_content, check_filename_escaping,
-        check_one_content_disposition, check_disposition_syntax, check_no_extended_parameters,
-        check_filename_preserved, check_filename_present, check_file_content_type,
-        check_text_fields, check_field_order, check_operations_field, check_map_field,
-        check_null_placeholders, check_file_fields_once, check_no_extra_parts,
-        check_deduplication, check_decoded_outcome})
+  for (auto check : {check_method_post,        check_multipart_content_type,
+                     check_boundary_syntax,    check_body_complete,
+                     check_content_length,     check_requested_headers,
+                     check_multipart_syntax,   check_boundary_not_in_content,
+                     check_filename_escaping,  check_one_content_disposition,
+                     check_disposition_syntax, check_no_extended_parameters,
+                     check_filename_preserved, check_filename_present,
+                     check_file_content_type,  check_text_fields,
+                     check_field_order,        check_operations_field,
+                     check_map_field,          check_null_placeholders,
+                     check_file_fields_once,   check_no_extra_parts,
+                     check_deduplication,      check_decoded_outcome})
     check(r, out);
   if (std::find(s.checks.begin(), s.checks.end(), rules::preflight_header.id) != s.checks.end())
     check_preflight_header(r, out);
@@ -43,16 +46,33 @@ std::string summary_of(const json& outcome) {
 
 const std::vector<const rule*>& all_rules() {
   using namespace rules;
-  static const std::vector<const rule*> all{
-      &request_sent,         &single_request,         &method_post,
-      &multipart_content_type, &boundary_syntax,      &body_complete,
-      &content_length,       &requested_headers,      &preflight_header,
-      &multipart_syntax,     &boundary_not_in_content, &filename_escaping,
-      &one_content_disposition, &disposition_syntax,  &no_extended_parameters,
-      &filename_preserved,   &filename_present,       &file_content_type,
-      &text_fields,          &field_order,            &operations_field,
-      &map_field,            &null_placeholders,      &file_fields_once,
-      &no_extra_parts,       &deduplication,          &decoded_outcome};
+  static const std::vector<const rule*> all{&request_sent,
+                                            &single_request,
+                                            &method_post,
+                                            &multipart_content_type,
+                                            &boundary_syntax,
+                                            &body_complete,
+                                            &content_length,
+                                            &requested_headers,
+                                            &preflight_header,
+                                            &multipart_syntax,
+                                            &boundary_not_in_content,
+                                            &filename_escaping,
+                                            &one_content_disposition,
+                                            &disposition_syntax,
+                                            &no_extended_parameters,
+                                            &filename_preserved,
+                                            &filename_present,
+                                            &file_content_type,
+                                            &text_fields,
+                                            &field_order,
+                                            &operations_field,
+                                            &map_field,
+                                            &null_placeholders,
+                                            &file_fields_once,
+                                            &no_extra_parts,
+                                            &deduplication,
+                                            &decoded_outcome};
   return all;
 }
 
@@ -86,11 +106,11 @@ run::judgement judge_scenario(const scenario& s, const expected_request& want,
     return j;
   }
   if (sent.size() > 1)
-    add({&rules::single_request, std::to_string(sent.size()) +
-                                     " requests arrived for this scenario; the first is judged"});
+    add({&rules::single_request,
+         std::to_string(sent.size()) + " requests arrived for this scenario; the first is judged"});
   const serve::recorded_request& first = sent.front();
-  const json outcome = request::reference_outcome(
-      header_value(first, "content-type").value_or(""), first.body);
+  const json outcome =
+      request::reference_outcome(header_value(first, "content-type").value_or(""), first.body);
   j.actual_summary = summary_of(outcome);
   if (outcome.contains("error") && !outcome["error"].is_null())
     j.actual_code = outcome["error"].value("code", "");

@@ -106,8 +106,8 @@ void check_decoded_outcome(const sent_request& r, findings& out) {
   if (o.contains("error") && !o["error"].is_null()) {
     out.push_back({&rules::decoded_outcome,
                    "the reference refuses the request: " + std::to_string(o.value("status", 0)) +
-                       " " + o["error"].value("code", "") + " (" +
-                       o["error"].value("message", "") + ")"});
+                       " " + o["error"].value("code", "") + " (" + o["error"].value("message", "") +
+                       ")"});
     return;
   }
   const json got = as_scenario_files(o.value("operations", json()),
@@ -118,14 +118,15 @@ void check_decoded_outcome(const sent_request& r, findings& out) {
     if (!got.is_array())
       diff = "a single operation, expected a batch of " + std::to_string(want.size());
     else if (got.size() != want.size())
-      diff = "a batch of " + std::to_string(got.size()) + ", expected " +
-             std::to_string(want.size());
+      diff =
+          "a batch of " + std::to_string(got.size()) + ", expected " + std::to_string(want.size());
     for (std::size_t i = 0; !diff && i < want.size(); ++i)
       diff = compare_operation(got[i], want[i], std::to_string(i));
   } else {
     diff = compare_operation(got, want, "");
   }
-  if (diff) out.push_back({&rules::decoded_outcome, "the reference decodes something else: " + *diff});
+  if (diff)
+    out.push_back({&rules::decoded_outcome, "the reference decodes something else: " + *diff});
 }
 
 }  // namespace upspec::clients

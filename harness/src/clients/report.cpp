@@ -24,7 +24,8 @@ corpus::json clients_index(const std::vector<scenario>& scenarios,
                            const std::vector<run::target_run>& runs, const run::run_info& info) {
   std::vector<corpus::test_case> cases;
   cases.reserve(scenarios.size());
-  for (std::size_t i = 0; i < scenarios.size(); ++i) cases.push_back(as_case(scenarios[i], expected[i]));
+  for (std::size_t i = 0; i < scenarios.size(); ++i)
+    cases.push_back(as_case(scenarios[i], expected[i]));
   corpus::json index = run::build_index(cases, runs, info);
   for (std::size_t i = 0; i < scenarios.size(); ++i)
     index["cases"][i]["expected"]["summary"] = expected_summary(expected[i]);

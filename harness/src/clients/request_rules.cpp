@@ -57,9 +57,10 @@ void check_multipart_content_type(const sent_request& r, findings& out) {
   }
   const auto parsed = multipart::parse_parameterized_value(*type);
   if (!parsed || parsed->token != "multipart/form-data")
-    out.push_back({&rules::multipart_content_type,
-                   "Content-Type " + shown(*type) + ", not multipart/form-data: the files were "
-                   "not uploaded as a GraphQL multipart request"});
+    out.push_back(
+        {&rules::multipart_content_type, "Content-Type " + shown(*type) +
+                                             ", not multipart/form-data: the files were "
+                                             "not uploaded as a GraphQL multipart request"});
   else if (parsed->find("boundary") == nullptr)
     out.push_back({&rules::multipart_content_type,
                    "Content-Type " + shown(*type) + " has no boundary parameter"});
@@ -81,9 +82,9 @@ void check_body_complete(const sent_request& r, findings& out) {
   if (r.http.complete) return;
   out.push_back({&rules::body_complete,
                  "the body ended after " + std::to_string(r.http.body.size()) + " bytes" +
-                     (r.http.content_length
-                          ? ", short of its Content-Length " + std::to_string(*r.http.content_length)
-                          : std::string(", before its last chunk"))});
+                     (r.http.content_length ? ", short of its Content-Length " +
+                                                  std::to_string(*r.http.content_length)
+                                            : std::string(", before its last chunk"))});
 }
 
 // RFC 9110 §8.6: a user agent SHOULD send Content-Length when it is not sending

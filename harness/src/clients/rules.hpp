@@ -51,8 +51,7 @@ extern const rule request_sent, single_request, method_post, multipart_content_t
     boundary_syntax, body_complete, content_length, requested_headers, preflight_header;
 extern const rule multipart_syntax, boundary_not_in_content, one_content_disposition,
     disposition_syntax, no_extended_parameters, filename_escaping, filename_preserved,
-    filename_present,
-    file_content_type, text_fields;
+    filename_present, file_content_type, text_fields;
 extern const rule field_order, operations_field, map_field, null_placeholders, file_fields_once,
     no_extra_parts, deduplication;
 extern const rule decoded_outcome;

@@ -16,12 +16,12 @@ namespace upspec::clients {
 struct sent_part {
   std::vector<std::pair<std::string, std::string>> headers;  // as sent, in order
   std::string content;
-  std::size_t dispositions = 0;                // Content-Disposition headers in this part
-  std::optional<std::string> disposition;      // the first one's value
+  std::size_t dispositions = 0;            // Content-Disposition headers in this part
+  std::optional<std::string> disposition;  // the first one's value
   std::optional<multipart::parameterized_value> parameters;  // it, parsed; nullopt: no parse
-  std::optional<std::string> content_type;     // the first Content-Type's value
-  std::optional<std::string> name;             // the name parameter, as the reference reads it
-  std::optional<std::string> filename;         // the filename parameter, likewise
+  std::optional<std::string> content_type;                   // the first Content-Type's value
+  std::optional<std::string> name;      // the name parameter, as the reference reads it
+  std::optional<std::string> filename;  // the filename parameter, likewise
 
   bool has_parameter(std::string_view lowercase_name) const;
 };

@@ -91,8 +91,8 @@ int run_clients(const clients_cli_options& o) {
     std::cerr << "upspec clients: cannot start the recording server: " << e.what() << "\n";
     return run::kExitCouldNotRun;
   }
-  std::cerr << "upspec clients: recording server at " << recorder->url() << "; "
-            << scenarios.size() << " scenarios, " << adapters.size() << " client(s)\n";
+  std::cerr << "upspec clients: recording server at " << recorder->url() << "; " << scenarios.size()
+            << " scenarios, " << adapters.size() << " client(s)\n";
 
   const bool tty = isatty(STDERR_FILENO) != 0;
   const auto say = [](const std::string& line) { std::cerr << "upspec clients: " << line << "\n"; };
@@ -127,10 +127,9 @@ int run_clients(const clients_cli_options& o) {
     reports::write_reports(nlohmann::json::parse(request::dump_json(index)), o.report_dir);
     if (!o.results_dir.empty())
       for (const auto& r : runs)
-        reports::write_published(
-            nlohmann::json::parse(
-                request::dump_json(clients::clients_index(scenarios, expected, {r}, info))),
-            fs::path(o.results_dir) / r.t.name);
+        reports::write_published(nlohmann::json::parse(request::dump_json(
+                                     clients::clients_index(scenarios, expected, {r}, info))),
+                                 fs::path(o.results_dir) / r.t.name);
   } catch (const std::exception& e) {
     std::cerr << "upspec clients: cannot write the reports: " << e.what() << "\n";
     return run::kExitCouldNotRun;

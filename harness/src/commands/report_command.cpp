@@ -122,9 +122,9 @@ int matrix(const report_options& o) {
     const auto prefix =
         fs::relative(fs::absolute(o.results_dir), fs::absolute(o.readme).parent_path()).string() +
         "/";
-    readme.replace(begin, end - begin,
-                   std::string(kind.begin) + "\n" +
-                       reports::render_matrix(entries, prefix, kind.heading));
+    readme.replace(
+        begin, end - begin,
+        std::string(kind.begin) + "\n" + reports::render_matrix(entries, prefix, kind.heading));
     std::ofstream out(o.readme, std::ios::trunc);
     out << readme;
   }

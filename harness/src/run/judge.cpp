@@ -50,7 +50,6 @@ bool is_request_error(const json& body) {
   return true;
 }
 
-
 // The members of UploadedFile that say which bytes arrived: a difference only there is a file
 // received wrong, not an answer of another shape.
 bool is_file_fact(const std::string& key) {

@@ -191,8 +191,7 @@ net::awaitable<bool> connection::serve_multipart(exchange& ex) {
 
 net::awaitable<bool> connection::serve_json(exchange& ex) {
   const std::uint64_t limit = options_.limits.max_field_size;
-  if (const auto length = ex.parser.content_length();
-      length && *length > limit && !recording()) {
+  if (const auto length = ex.parser.content_length(); length && *length > limit && !recording()) {
     const reply too_large = json_body_too_large(limit);
     co_return co_await respond(ex, too_large);
   }

@@ -12,11 +12,11 @@
 namespace upspec::serve {
 
 struct recorded_request {
-  std::string peer;                // "127.0.0.1:53422"
-  std::uint64_t connection = 0;    // which connection carried it (the server's own numbering)
-  std::size_t on_connection = 0;   // 0 for the first request on that connection
-  std::string method, target;      // as the request line gave them
-  unsigned version = 11;           // 11 for HTTP/1.1
+  std::string peer;               // "127.0.0.1:53422"
+  std::uint64_t connection = 0;   // which connection carried it (the server's own numbering)
+  std::size_t on_connection = 0;  // 0 for the first request on that connection
+  std::string method, target;     // as the request line gave them
+  unsigned version = 11;          // 11 for HTTP/1.1
   std::vector<std::pair<std::string, std::string>> headers;  // as received, in order
   std::optional<std::uint64_t> content_length;
   bool chunked = false;

@@ -7,7 +7,6 @@
 #include <ostream>
 
 #include "serve/recorded_request.hpp"
-
 #include "upspec/request/limits.hpp"
 
 namespace upspec::serve {

@@ -28,9 +28,9 @@ std::optional<std::string> install_if_needed(const install_step& step, bool rein
   note("installing (" + why + "): " + step.command);
   const auto started = std::chrono::steady_clock::now();
   const std::string how = run_to_completion(step.command, step.dir, {}, log, step.timeout);
-  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
-                           std::chrono::steady_clock::now() - started)
-                           .count();
+  const auto seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started)
+          .count();
   note("install " + how + " after " + std::to_string(seconds) + " s");
   if (how != "exited with status 0") return "the install command " + how + ": " + step.command;
   if (!fs::exists(marker, ec))

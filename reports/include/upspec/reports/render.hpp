@@ -35,8 +35,9 @@ struct MatrixEntry {
 };
 // `heading` names the first four columns: servers' results call them target, language,
 // implementation and version; clients' results client, language, library and version.
-std::string render_matrix(const std::vector<MatrixEntry>& entries, const std::string& link_prefix,
-                          std::string_view heading = "| target | language | implementation | version |");
+std::string render_matrix(
+    const std::vector<MatrixEntry>& entries, const std::string& link_prefix,
+    std::string_view heading = "| target | language | implementation | version |");
 
 // One self-contained HTML page: inline CSS and JS, no external resource.
 std::string render_html(const nlohmann::json& index, const HtmlOptions& options = {});
