@@ -23,7 +23,7 @@ constexpr const char* kShownUrl = "http://127.0.0.1:{port}/graphql";
 constexpr std::size_t kLogTail = 4 * 1024;
 // A request cut off by the adapter's end is recorded when the server notices; this is how long
 // that may take on a busy machine.
-constexpr std::chrono::milliseconds kStragglers{300};
+constexpr std::chrono::milliseconds kStragglers{150};
 
 std::string request_text(const serve::recorded_request& r) {
   std::string text = r.method + " " + r.target + " HTTP/" + std::to_string(r.version / 10) + "." +
