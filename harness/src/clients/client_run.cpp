@@ -63,6 +63,19 @@ std::map<std::string, std::string> adapter_remarks(const std::string& output) {
   return out;
 }
 
+// What a report shows of the request judged: its bytes, how its body ended, and the reference
+// server's answer to it.
+void shown_in_report(const serve::recorded_request& first, run::case_result& res) {
+  res.wire = run::escape_bytes(request_text(first), kWireLimit);
+  res.connection = first.complete ? "" : "broken";
+  if (first.status == 0) return;
+  client::http_response answer;
+  answer.status = first.status;
+  answer.headers.emplace_back("Content-Type", "application/json");
+  answer.body = first.reply;
+  res.response = std::move(answer);
+}
+
 run::case_result unjudged(std::size_t index, const std::string& why) {
   run::case_result r;
   r.case_index = index;
@@ -176,18 +189,7 @@ run::target_run run_client(const client_definition& client, const std::vector<sc
       }
       res.j = judge_scenario(scenarios[i], expected[i], sent,
                              remark == remarks.end() ? std::string() : remark->second);
-      if (!sent.empty()) {
-        const auto& first = sent.front();
-        res.wire = run::escape_bytes(request_text(first), kWireLimit);
-        res.connection = first.complete ? "" : "broken";
-        if (first.status != 0) {
-          client::http_response answer;
-          answer.status = first.status;
-          answer.headers.emplace_back("Content-Type", "application/json");
-          answer.body = first.reply;
-          res.response = std::move(answer);
-        }
-      }
+      if (!sent.empty()) shown_in_report(sent.front(), res);
     }
   }
   for (std::size_t i = 0; i < scenarios.size(); ++i) done(client, scenarios[i], out.results[i]);
