@@ -37,6 +37,8 @@ check "every case file is in share/upspec/corpus/cases" \
   same "$(cd "$share/corpus/cases" && ls)" "$(cd "$source_dir/corpus/cases" && ls)"
 check "the specification's examples are in share/upspec/corpus/spec-examples" \
   same "$(cd "$share/corpus/spec-examples" && ls)" "$(cd "$source_dir/corpus/spec-examples" && ls)"
+check "the client scenarios are in share/upspec/corpus/clients" \
+  same "$(cd "$share/corpus/clients" && ls)" "$(cd "$source_dir/corpus/clients" && ls)"
 check "the conformance schema is in share/upspec" cmp -s "$share/schema.graphql" \
   "$source_dir/harness/schema.graphql"
 

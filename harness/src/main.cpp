@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "commands/clients_command.hpp"
 #include "commands/corpus_command.hpp"
 #include "commands/fuzz_command.hpp"
 #include "commands/reference_command.hpp"
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
   upspec::cli::add_reference_command(app);
   upspec::cli::add_corpus_command(app);
   upspec::cli::add_run_command(app);
+  upspec::cli::add_clients_command(app);
   upspec::cli::add_fuzz_command(app);
   upspec::cli::add_report_command(app);
   upspec::cli::add_serve_command(app);

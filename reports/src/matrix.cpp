@@ -12,8 +12,9 @@ std::string cell(std::string_view s) {
 
 }  // namespace
 
-std::string render_matrix(const std::vector<MatrixEntry>& entries, const std::string& link_prefix) {
-  std::string out = "| target | language | implementation | version |";
+std::string render_matrix(const std::vector<MatrixEntry>& entries, const std::string& link_prefix,
+                          std::string_view heading) {
+  std::string out(heading);
   for (auto v : detail::kVerdicts) out += " " + std::string(detail::name(v)) + " |";
   out += " run on |\n|---|---|---|---|";
   for (std::size_t i = 0; i < detail::kVerdicts.size(); ++i) out += "--:|";

@@ -14,6 +14,7 @@ namespace {
 struct report_options {
   std::string old_path, new_path, index_path, out_dir, results_dir, readme;
   bool json_output = false;
+  bool clients = false;  // matrix: the results of client adapters (upspec clients --results)
 };
 
 // An index.json, or a file path inside a report folder.
@@ -50,12 +51,35 @@ int render(const report_options& o) {
   return 0;
 }
 
-constexpr const char* kMatrixBegin = "<!-- results:begin (upspec report matrix) -->";
-constexpr const char* kMatrixEnd = "<!-- results:end -->";
+// What differs between the servers' published table and the clients': the README block it
+// replaces, the introduction of DIR/README.md and the names of the first columns.
+struct matrix_kind {
+  const char* begin;
+  const char* end;
+  const char* intro;
+  const char* heading;
+};
+
+constexpr matrix_kind kServers{
+    "<!-- results:begin (upspec report matrix) -->", "<!-- results:end -->",
+    "# Published results\n\nThe conformance corpus against real servers, one folder per "
+    "target of `harness/targets/` with its `index.json` and `summary.md`. Regenerate with "
+    "`bash scripts/matrix`; every FAIL and ERROR is explained in "
+    "[../findings.md](../findings.md).\n\n",
+    "| target | language | implementation | version |"};
+
+constexpr matrix_kind kClients{
+    "<!-- clients:begin (upspec report matrix --clients) -->", "<!-- clients:end -->",
+    "# Published client results\n\nThe client scenarios (`corpus/clients/`) performed by real "
+    "client libraries, one folder per adapter of `harness/clients/` with its `index.json` and "
+    "`summary.md`. Regenerate with `bash scripts/clients`; every FAIL is explained in "
+    "[findings.md](findings.md).\n\n",
+    "| client | language | library | version |"};
 
 // reports/results/<target>/index.json for every target folder, in name order.
 int matrix(const report_options& o) {
   namespace fs = std::filesystem;
+  const matrix_kind& kind = o.clients ? kClients : kServers;
   std::vector<fs::path> dirs;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(o.results_dir, ec))
@@ -76,14 +100,9 @@ int matrix(const report_options& o) {
     if (!index) return 2;
     entries.push_back({d.filename().string(), std::move(*index)});
   }
-  const std::string intro =
-      "# Published results\n\nThe conformance corpus against real servers, one folder per "
-      "target of `harness/targets/` with its `index.json` and `summary.md`. Regenerate with "
-      "`bash scripts/matrix`; every FAIL and ERROR is explained in "
-      "[../findings.md](../findings.md).\n\n";
   {
     std::ofstream out(fs::path(o.results_dir) / "README.md", std::ios::trunc);
-    out << intro << reports::render_matrix(entries, "");
+    out << kind.intro << reports::render_matrix(entries, "", kind.heading);
     if (!out) {
       std::cerr << "upspec report matrix: cannot write " << o.results_dir << "/README.md\n";
       return 2;
@@ -92,19 +111,20 @@ int matrix(const report_options& o) {
   if (!o.readme.empty()) {
     auto text = files::read_text(o.readme);
     std::string readme = text.value_or("");
-    const auto begin = readme.find(kMatrixBegin);
-    const auto end = readme.find(kMatrixEnd);
+    const auto begin = readme.find(kind.begin);
+    const auto end = readme.find(kind.end);
     if (!text || begin == std::string::npos || end == std::string::npos || end < begin) {
-      std::cerr << "upspec report matrix: " << o.readme << " has no " << kMatrixBegin << " ... "
-                << kMatrixEnd << " block\n";
+      std::cerr << "upspec report matrix: " << o.readme << " has no " << kind.begin << " ... "
+                << kind.end << " block\n";
       return 2;
     }
     // Links in the README are relative to the README's folder.
     const auto prefix =
         fs::relative(fs::absolute(o.results_dir), fs::absolute(o.readme).parent_path()).string() +
         "/";
-    readme.replace(begin, end - begin,
-                   std::string(kMatrixBegin) + "\n" + reports::render_matrix(entries, prefix));
+    readme.replace(
+        begin, end - begin,
+        std::string(kind.begin) + "\n" + reports::render_matrix(entries, prefix, kind.heading));
     std::ofstream out(o.readme, std::ios::trunc);
     out << readme;
   }
@@ -140,6 +160,9 @@ void add_report_command(CLI::App& app) {
       "README block between the results markers when --readme is given.");
   m->add_option("dir", o->results_dir, "The results folder, e.g. reports/results")->required();
   m->add_option("--readme", o->readme, "A Markdown file whose results block is replaced");
+  m->add_flag("--clients", o->clients,
+              "DIR holds client adapters' results (upspec clients --results): the table names "
+              "clients and libraries, and replaces the README's clients block");
   m->callback([o] { throw CLI::RuntimeError(matrix(*o)); });
 }
 

@@ -10,18 +10,6 @@ namespace {
 using corpus::json;
 using corpus::verdict;
 
-verdict missed(corpus::level l) {
-  switch (l) {
-    case corpus::level::must:
-      return verdict::fail;
-    case corpus::level::should:
-      return verdict::non_strict;
-    case corpus::level::may:
-      return verdict::info;
-  }
-  return verdict::fail;
-}
-
 // Worse verdicts win when several findings apply.
 int severity(verdict v) {
   switch (v) {
@@ -60,12 +48,6 @@ bool is_request_error(const json& body) {
   for (const auto& e : body["errors"])
     if (e.is_object() && e.contains("path")) return false;
   return true;
-}
-
-void worsen(judgement& j, verdict v, problem p, std::string finding) {
-  if (severity(v) > severity(j.verdict)) j.verdict = v;
-  j.findings.push_back(std::move(finding));
-  j.problems.push_back(p);
 }
 
 // The members of UploadedFile that say which bytes arrived: a difference only there is a file
@@ -228,6 +210,24 @@ void judge_silence(judgement& j, const corpus::expectation& want, const observat
 }
 
 }  // namespace
+
+verdict missed(corpus::level l) {
+  switch (l) {
+    case corpus::level::must:
+      return verdict::fail;
+    case corpus::level::should:
+      return verdict::non_strict;
+    case corpus::level::may:
+      return verdict::info;
+  }
+  return verdict::fail;
+}
+
+void worsen(judgement& j, verdict v, problem p, std::string finding) {
+  if (severity(v) > severity(j.verdict)) j.verdict = v;
+  j.findings.push_back(std::move(finding));
+  j.problems.push_back(p);
+}
 
 std::string_view to_string(problem p) {
   switch (p) {

@@ -62,6 +62,11 @@ struct judgement {
 
 judgement judge(const corpus::test_case& c, const target_traits& target, const observation& seen);
 
+// What missing a rule of this level costs: FAIL for MUST, NON-STRICT for SHOULD, INFO for MAY.
+corpus::verdict missed(corpus::level l);
+// Adds a finding; the verdict becomes `v` when that is worse than the one so far.
+void worsen(judgement& j, corpus::verdict v, problem p, std::string finding);
+
 // UNSUPPORTED, when the case needs a schema field the target lacks: nothing is sent then.
 std::optional<judgement> unsupported_by(const corpus::test_case& c, const target_traits& target);
 

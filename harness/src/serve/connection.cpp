@@ -132,6 +132,7 @@ net::awaitable<bool> connection::serve_one() {
   if (to == route::multipart) co_return co_await serve_multipart(ex);
   if (to == route::json) co_return co_await serve_json(ex);
   const reply answer = reply_from_head(to, ex.record.method, ex.record.target);
+  remember(ex, &answer, ex.parser.is_done());
   co_return co_await respond(ex, answer);
 }
 
@@ -162,42 +163,55 @@ net::awaitable<bool> connection::serve_multipart(exchange& ex) {
   multipart_exchange request(ex.parser.get()[http::field::content_type], options_.limits);
   if (!request.rejected()) {
     co_await send_continue(ex);
-    const body_sink feed = [&request](std::string_view bytes) {
+    // A recording reads on past a refusal: what is judged is the whole request.
+    const body_sink feed = [this, &request](std::string_view bytes) {
       request.feed(bytes);
-      return !request.rejected();
+      return recording() || !request.rejected();
     };
     const body_end end = co_await read_body(ex, feed);
     if (end == body_end::broken) {
       // Nobody is left to answer; the uploads in progress are dropped with the exchange.
+      remember(ex, nullptr, false);
       log(ex);
       co_return false;
     }
     if (end == body_end::complete) request.finish();
+  } else if (recording()) {
+    const body_sink keep = [](std::string_view) { return true; };
+    if (co_await read_body(ex, keep) == body_end::broken) {
+      remember(ex, nullptr, false);
+      log(ex);
+      co_return false;
+    }
   }
   const reply answer = request.take_reply();
+  remember(ex, &answer, ex.parser.is_done());
   co_return co_await respond(ex, answer);
 }
 
 net::awaitable<bool> connection::serve_json(exchange& ex) {
   const std::uint64_t limit = options_.limits.max_field_size;
-  if (const auto length = ex.parser.content_length(); length && *length > limit) {
+  if (const auto length = ex.parser.content_length(); length && *length > limit && !recording()) {
     const reply too_large = json_body_too_large(limit);
     co_return co_await respond(ex, too_large);
   }
   co_await send_continue(ex);
   std::string body;
-  const body_sink collect = [&body, limit](std::string_view bytes) {
-    if (body.size() + bytes.size() > limit) return false;
+  bool too_large = false;
+  const body_sink collect = [this, &body, &too_large, limit](std::string_view bytes) {
+    too_large = too_large || body.size() + bytes.size() > limit;
+    if (too_large) return recording();
     body.append(bytes);
     return true;
   };
   const body_end end = co_await read_body(ex, collect);
   if (end == body_end::broken) {
+    remember(ex, nullptr, false);
     log(ex);
     co_return false;
   }
-  const reply answer =
-      end == body_end::stopped ? json_body_too_large(limit) : execute_json_request(body);
+  const reply answer = too_large ? json_body_too_large(limit) : execute_json_request(body);
+  remember(ex, &answer, ex.parser.is_done());
   co_return co_await respond(ex, answer);
 }
 
@@ -219,6 +233,7 @@ net::awaitable<connection::body_end> connection::read_body(exchange& ex, const b
     if (ec == http::error::need_buffer) ec = {};
     const std::size_t received = ex.chunk.size() - body.size;
     ex.record.bytes_in += received;
+    if (recording()) ex.recorded.append(ex.chunk.data(), received);
     if (received > 0 && !sink({ex.chunk.data(), received})) co_return body_end::stopped;
     if (ec) {
       ex.record.note = note_for(ec);
@@ -302,6 +317,28 @@ net::awaitable<void> connection::linger() {
   std::vector<char> discarded(kLingerChunk);
   stream_.expires_after(options_.linger_timeout);
   while (!ec) co_await stream_.async_read_some(net::buffer(discarded), await_into(ec));
+}
+
+void connection::remember(exchange& ex, const reply* answer, bool complete) {
+  if (!recording()) return;
+  recorded_request r;
+  r.peer = peer_;
+  r.connection = id_;
+  r.on_connection = served_++;
+  r.method = ex.record.method;
+  r.target = ex.record.target;
+  const auto& req = ex.parser.get();
+  r.version = req.version();
+  for (const auto& field : req) r.headers.emplace_back(field.name_string(), field.value());
+  if (const auto length = ex.parser.content_length()) r.content_length = *length;
+  r.chunked = ex.parser.chunked();
+  r.body = std::move(ex.recorded);
+  r.complete = complete;
+  if (answer != nullptr) {
+    r.status = answer->status;
+    r.reply = answer->body;
+  }
+  options_.record(std::move(r));
 }
 
 void connection::log(exchange& ex) {

@@ -58,6 +58,7 @@ class connection : public stoppable, public std::enable_shared_from_this<connect
     bool expects_continue = false;
     bool continue_sent = false;
     std::vector<char> chunk;  // where the body lands, piece by piece
+    std::string recorded;     // the whole body, in recording mode only
   };
 
   // Coroutines awaited by coroutines take their objects by reference, and callers pass named
@@ -77,6 +78,9 @@ class connection : public stoppable, public std::enable_shared_from_this<connect
   net::awaitable<bool> write_reply(exchange& ex, const reply& r);
   net::awaitable<void> linger();
   void log(exchange& ex);
+  bool recording() const { return static_cast<bool>(options_.record); }
+  // Recording mode: hands the request, its body and the answer about to be sent to the recorder.
+  void remember(exchange& ex, const reply* answer, bool complete);
 
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
@@ -84,6 +88,7 @@ class connection : public stoppable, public std::enable_shared_from_this<connect
   access_log& log_;
   connection_set& set_;
   std::uint64_t id_ = 0;
+  std::size_t served_ = 0;  // requests read on this connection so far
   std::string peer_;
   bool keep_alive_ = true;
   bool stopping_ = false;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <ostream>
 
+#include "serve/recorded_request.hpp"
 #include "upspec/request/limits.hpp"
 
 namespace upspec::serve {
@@ -27,6 +28,9 @@ struct server_options {
   std::chrono::milliseconds shutdown_grace{5'000};
   unsigned threads = 2;         // threads running the one io_context
   std::ostream* log = nullptr;  // one line per request; nullptr: no log
+  // Recording mode (`upspec clients`): every request is read to its end, even one refused
+  // early, and handed here whole before it is answered.
+  request_recorder record;
 };
 
 }  // namespace upspec::serve

@@ -11,6 +11,7 @@
 #include "client/raw_connection.hpp"
 #include "files/read_file.hpp"
 #include "run/report_index.hpp"
+#include "targets/install_step.hpp"
 
 namespace upspec::targets {
 namespace {
@@ -57,32 +58,10 @@ std::string managed_target::log_tail(std::size_t bytes) const {
 }
 
 std::optional<std::string> managed_target::install_if_needed() {
-  if (def_.install.empty()) return std::nullopt;
-  const fs::path marker = def_.dir / def_.installed;
-  std::error_code ec;
-  std::string why;
-  if (options_.reinstall) {
-    why = "--reinstall";
-  } else if (!fs::exists(marker, ec)) {
-    why = def_.installed + " is missing";
-  } else {
-    const auto installed_at = fs::last_write_time(marker, ec);
-    for (const auto& lock : def_.lockfiles) {
-      const auto changed_at = fs::last_write_time(def_.dir / lock, ec);
-      if (!ec && changed_at > installed_at) why = lock + " is newer than " + def_.installed;
-    }
-  }
-  if (why.empty()) return std::nullopt;
-  note("installing (" + why + "): " + def_.install);
-  const auto started = clock_type::now();
-  const std::string how = run_to_completion(def_.install, def_.dir, {}, log_, def_.install_timeout);
-  const auto seconds =
-      std::chrono::duration_cast<std::chrono::seconds>(clock_type::now() - started).count();
-  note("install " + how + " after " + std::to_string(seconds) + " s");
-  if (how != "exited with status 0") return "the install command " + how + ": " + def_.install;
-  if (!fs::exists(marker, ec))
-    return "the install command succeeded but " + def_.installed + " does not exist";
-  return std::nullopt;
+  const install_step step{def_.dir, def_.install, def_.installed, def_.lockfiles,
+                          def_.install_timeout};
+  return targets::install_if_needed(step, options_.reinstall, log_,
+                                    [this](const std::string& line) { note(line); });
 }
 
 std::optional<std::string> managed_target::wait_until_ready() {

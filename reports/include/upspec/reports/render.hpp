@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace upspec::reports {
@@ -32,7 +33,11 @@ struct MatrixEntry {
   std::string name;
   nlohmann::json index;
 };
-std::string render_matrix(const std::vector<MatrixEntry>& entries, const std::string& link_prefix);
+// `heading` names the first four columns: servers' results call them target, language,
+// implementation and version; clients' results client, language, library and version.
+std::string render_matrix(
+    const std::vector<MatrixEntry>& entries, const std::string& link_prefix,
+    std::string_view heading = "| target | language | implementation | version |");
 
 // One self-contained HTML page: inline CSS and JS, no external resource.
 std::string render_html(const nlohmann::json& index, const HtmlOptions& options = {});
