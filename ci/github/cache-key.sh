@@ -8,6 +8,10 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 
 # ImageOS names a GitHub-hosted runner's image (ubuntu24); other runners say what they are.
 os=${ImageOS:-$(. /etc/os-release && echo "$ID$VERSION_ID")}
-sources=$(cd "$root" && find . \( -path ./build -o -path ./.git \) -prune -o -type f -print0 |
+# Published results and the real servers' folders are not what upspec is built from: runs write
+# there, and hashing them would give one set of sources a new key with every run.
+sources=$(cd "$root" && find . \( -path ./build -o -path ./.git -o -path ./reports/fuzz \
+  -o -path ./reports/results -o -path ./reports/clients -o -path './reports/latest*' \
+  -o -path ./harness/targets -o -path ./harness/clients \) -prune -o -type f -print0 |
   LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
 echo "key=upspec-tool-$os-$(uname -m)-$sources" >>"${GITHUB_OUTPUT:?}"
