@@ -33,6 +33,19 @@ TEST(FuzzSignature, MasksNumbersQuotedValuesAndIds) {
   EXPECT_LE(mask_message(std::string(1000, 'a')).size(), 160u);
 }
 
+TEST(FuzzSignature, MasksWordsTheRequestHoldsButNotTheServersOwnWords) {
+  const std::string body =
+      "--b\r\nContent-Disposition: form-data; name=\"map\"\r\n\r\n{\"a)\": [\"variables.file\"], "
+      "\"_upload\": []}\r\n--b\r\nContent-Disposition: form-data; name=x.y\r\n\r\n1\r\n--b--\r\n";
+  EXPECT_EQ(mask_echoes("invalid empty operations paths list for key _upload", body),
+            "invalid empty operations paths list for key …");
+  EXPECT_EQ(mask_echoes("failed to get key a) from form", body), "failed to get key … from form");
+  EXPECT_EQ(mask_echoes("no file for field x.y.", body), "no file for field ….");
+  // "map" and "file" are in the request too, but they are the server's words here.
+  EXPECT_EQ(mask_echoes("the map names no file", body), "the map names no file");
+  EXPECT_EQ(mask_echoes("key b is not in the map", body), "key b is not in the map");
+}
+
 TEST(FuzzSignature, AServerFailuresFamilyLeavesTheRuleOut) {
   signature a{run::problem::server_error, "5xx", "map.path_invalid", "", "boom"};
   signature b = a;

@@ -35,6 +35,7 @@ struct fuzz_cli_options {
   std::string shard = "0/1";
   std::vector<std::string> dictionaries;
   std::size_t shrink_budget = 300;
+  double shrink_seconds = 60;
   std::size_t max_content_size = 64 * 1024;
   bool no_known = false;
   std::string corpus_dir;
@@ -124,6 +125,7 @@ int fuzz_targets(const fuzz_cli_options& o) {
   co.jobs = std::max(1u, o.jobs);
   co.timeout = std::chrono::milliseconds(static_cast<long>(o.timeout_seconds * 1000));
   co.shrink_budget = o.shrink_budget;
+  co.shrink_time = std::chrono::milliseconds(static_cast<std::int64_t>(o.shrink_seconds * 1000));
   co.max_content_size = o.max_content_size;
   co.slow_factor = o.slow_factor;
   co.slow_floor = std::chrono::milliseconds(o.slow_after_ms);
@@ -304,6 +306,10 @@ void add_fuzz_command(CLI::App& app) {
                   "(repeatable)");
   cmd->add_option("--shrink-budget", o->shrink_budget,
                   "Requests each new finding may take to shrink (default 300)");
+  cmd->add_option("--shrink-time", o->shrink_seconds,
+                  "Seconds each finding may take to shrink (default 60); a finding a corpus "
+                  "case already shows is not shrunk")
+      ->check(CLI::PositiveNumber);
   cmd->add_option("--max-file-size", o->max_content_size,
                   "Bytes of a generated file at most (default 65536)");
   cmd->add_option("--slow-factor", o->slow_factor,

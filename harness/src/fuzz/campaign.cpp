@@ -288,7 +288,7 @@ class campaign {
            const run::case_result& result, std::uint64_t index) {
     const std::string key = t.spec.t.name + "\n" + sig.text();
     std::size_t slot;
-    bool family_first = true;
+    bool family_first = true, known = false, family_known = false;
     {
       std::lock_guard lock(findings_mutex_);
       if (auto it = by_key_.find(key); it != by_key_.end()) {
@@ -312,6 +312,8 @@ class campaign {
       }
       f.family_first = families_.insert(t.spec.t.name + "\n" + sig.family()).second;
       family_first = f.family_first;
+      known = f.known;
+      family_known = f.family_known;
       slot = findings_.size();
       by_key_.emplace(key, slot);
       findings_.push_back(std::move(f));
@@ -325,12 +327,15 @@ class campaign {
     // Confirmed when the same request, sent alone, shows it again.
     const bool confirmed = reproduces(t, alone, sig, slow_over, model, id, &last, &last_case);
     shrink_result shrunk{model, 0, 0};
-    if (confirmed) {
+    // A signature a corpus case shows has its reproducer already: the time goes to new ones.
+    if (confirmed && !known) {
+      const auto deadline = clock_type::now() + options_.shrink_time;
       const auto check = [&](const properties::request_model& m) {
-        return reproduces(t, alone, sig, slow_over, m, id, &last, &last_case);
+        return clock_type::now() < deadline &&
+               reproduces(t, alone, sig, slow_over, m, id, &last, &last_case);
       };
       // Another instance of a bug already shrunk: a tenth of the budget is enough to show it.
-      const std::size_t budget = family_first
+      const std::size_t budget = family_first && !family_known
                                      ? options_.shrink_budget
                                      : std::max<std::size_t>(20, options_.shrink_budget / 10);
       shrunk = shrink(

@@ -32,6 +32,9 @@ struct campaign_options {
   std::uint64_t shard = 0;  // this campaign sends the requests whose index is shard mod shards
   std::uint64_t shards = 1;
   std::size_t shrink_budget = 300;  // requests per finding
+  // Wall time per finding's shrinking: a hang or a crash costs a timeout or a restart per try,
+  // and generation waits while a finding shrinks.
+  std::chrono::milliseconds shrink_time{60'000};
   run::header_list headers;
   const properties::hazards* dictionary = &properties::hazards::builtin();
   std::size_t max_content_size = 64 * 1024;

@@ -119,6 +119,55 @@ std::string mask_message(std::string_view in) {
   return out;
 }
 
+namespace {
+
+bool is_plain_word(std::string_view w) {
+  return w.size() >= 3 &&
+         std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+bool request_holds(std::string_view request, std::string_view word) {
+  for (const char* open : {"\"", "=", "'"}) {
+    const std::string quoted = std::string(open) + std::string(word);
+    for (auto at = request.find(quoted); at != std::string_view::npos;
+         at = request.find(quoted, at + 1)) {
+      const auto after = at + quoted.size();
+      const char next = after < request.size() ? request[after] : '\r';
+      if (next == (open[0] == '=' ? ';' : open[0]) || (open[0] == '=' && next == '\r')) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string mask_echoes(std::string_view message, std::string_view request) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < message.size()) {
+    if (message[i] == ' ') {
+      out += ' ';
+      ++i;
+      continue;
+    }
+    const auto end = std::min(message.find(' ', i), message.size());
+    std::string_view word = message.substr(i, end - i);
+    // A word may end with the sentence's own punctuation.
+    std::string_view trail;
+    while (!word.empty() && (word.back() == ',' || word.back() == '.' || word.back() == ':') &&
+           !request_holds(request, word)) {
+      trail = message.substr(i + word.size() - 1, trail.size() + 1);
+      word.remove_suffix(1);
+    }
+    if (!word.empty() && !is_plain_word(word) && request_holds(request, word))
+      out += "…" + std::string(trail);
+    else
+      out += message.substr(i, end - i);
+    i = end;
+  }
+  return out;
+}
+
 std::string server_message(const client::http_response& r) {
   const json body = json::parse(r.body, nullptr, false);
   const json* first = nullptr;
@@ -156,7 +205,8 @@ std::optional<signature> signature_of(const corpus::test_case& c, const run::cas
     s.detail = detail_of(r.j, c.expect, r);
   // What a server says while it is down, poisoned or hanging is not about this request.
   const bool about_request = s.kind != run::problem::hang && s.kind != run::problem::exited;
-  if (r.response && about_request) s.message = mask_message(server_message(*r.response));
+  if (r.response && about_request)
+    s.message = mask_message(mask_echoes(server_message(*r.response), c.request.body));
   return s;
 }
 

@@ -42,6 +42,12 @@ std::optional<signature> signature_of(const corpus::test_case& c, const run::cas
 // text is cut to 160 characters: what a server's message says, not what it was about.
 std::string mask_message(std::string_view message);
 
+// `message` with each word the request itself holds as a quoted string or a parameter value
+// (a map key, a part's name, a path: `"a)"` or `name=a)` in `request`) replaced by …, so that
+// one refusal echoing what it refused stays one family. Plain lowercase words of three letters
+// or more are kept: those are the server's own words, which requests happen to contain too.
+std::string mask_echoes(std::string_view message, std::string_view request);
+
 // The message a server gave: the first GraphQL error's, or the start of a non-JSON body.
 std::string server_message(const client::http_response& r);
 
