@@ -111,6 +111,31 @@ void add_multipart_syntax_cases(catalog& cat) {
         .accepts({400}, verdict::non_strict, kWholeBodyFirst)
         .intends(200);
   }
+  {
+    // Found while studying the upspec fuzz findings against apollo-server (a hang in the
+    // earlier campaign): busboy reads parts after its close delimiter, and a file part that
+    // begins there and is never finished is never ended either, so the form never finishes
+    // and graphql-upload waits for ever. The epilogue holds an empty part, then the start of the
+    // mapped file's part, and the body ends inside it.
+    auto parts = encoder::request_parts(single_operations(),
+                                        {text_file("0", {"variables.file"}, "unused\n")});
+    parts.pop_back();
+    encoder::encoding enc;
+    enc.epilogue =
+        "--upspec-6b1c0a8e3f9d4c27\r\n\r\n--upspec-6b1c0a8e3f9d4c27\r\nContent-Disposition: "
+        "form-data; name=\"0\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nThe "
+        "body ends inside this part.";
+    add("unfinished-part-after-close-delimiter",
+        "An epilogue holding an empty part, then the start of the mapped file's part")
+        .multipart(encoder::encode_form(parts, enc))
+        .origin("regression")
+        .rule(
+            "The epilogue is ignored, a part begun there included: the mapped file never "
+            "arrived, and the request is answered",
+            kRfc2046)
+        .accepts({400}, verdict::non_strict, kWholeBodyFirst)
+        .intends(200);
+  }
   for (const auto& [name, padding] : std::vector<std::pair<std::string, std::string>>{
            {"padding-space", " "}, {"padding-tab", "\t"}, {"padding-mixed", " \t \t  "}}) {
     encoder::encoding enc;
