@@ -111,6 +111,42 @@ void add_field_order_cases(catalog& cat) {
        plain("map", R"({"0":["variables.files.0"],"1":["variables.files.1"]})"),
        named_file("1", "second"), named_file("0", "first")})
       .intends(200);
+  {
+    // Found while studying the upspec fuzz findings against graphql-upload-minimal: it hands
+    // busboy's own file stream to the resolver. busboy stops parsing while a file stream's
+    // buffer is full, so a large file that no resolver has read yet holds back every later part:
+    // a field waiting for a later file waits for ever. The files are in the map's order; the
+    // operation reads them in another (mutation fields run one after the other), or not at all.
+    std::string big;
+    for (int i = 0; big.size() < 256 * 1024; ++i)
+      big += "line " + std::to_string(i) + " of a file larger than a stream's buffer\n";
+    const std::string fields = std::string(" ") + kFileFields;
+    const std::string rule =
+        "A server that streams the files must not let a file that is not read yet hold back the "
+        "parts after it: the order of the files is the map's, not the order in which the "
+        "resolvers read them";
+    json reversed{{"query", "mutation ($a: Upload!, $b: Upload!) { first: single(file: $b)" +
+                                fields + " second: single(file: $a)" + fields + " }"},
+                  {"variables", {{"a", nullptr}, {"b", nullptr}}}};
+    cat.add("field-order", "large-file-read-last",
+            "A 256 KiB file that the operation reads after the small file that follows it")
+        .multipart(encoder::encode_request(
+            reversed, {text_file("0", {"variables.a"}, big, "big.txt"),
+                       text_file("1", {"variables.b"}, "small\n", "small.txt")}))
+        .origin("regression")
+        .rule(rule, kSpecOrder)
+        .intends(200);
+    json unread{{"query", single_query()}, {"variables", {{"file", nullptr}, {"unused", nullptr}}}};
+    cat.add(
+           "field-order", "large-file-never-read",
+           "A 256 KiB file mapped to a variable the operation does not use, then the file it reads")
+        .multipart(encoder::encode_request(
+            unread, {text_file("0", {"variables.unused"}, big, "big.txt"),
+                     text_file("1", {"variables.file"}, "small\n", "small.txt")}))
+        .origin("regression")
+        .rule(rule, kSpecOrder)
+        .intends(200);
+  }
 }
 
 }  // namespace upspec::corpus

@@ -52,6 +52,35 @@ void add_file_cases(catalog& cat) {
         .intends(200);
   }
   {
+    // Found by upspec fuzz against graphql-yoga: a mapped file that never arrives is put at its
+    // path as null, so where the schema lets the value be null the operation runs as if the
+    // client had sent no file (for an optional Upload, null often means "remove the file").
+    const char* rule =
+        "A mapped file that never arrives fails the fields that use it, also where the value "
+        "may be null: the map says a file is there, so the missing file is not read as null";
+    const char* cite = "GraphQL multipart request spec (map); graphql-upload: File missing";
+    json optional_ops{{"query", optional_query()}, {"variables", {{"file", nullptr}}}};
+    auto parts = encoder::request_parts(optional_ops, {text_file("0", {"variables.file"}, "x")});
+    parts.pop_back();
+    add("missing-optional", "A mapped file that never arrives, for an optional Upload", parts)
+        .origin("regression")
+        .rule(rule, cite)
+        .accepts({400}, verdict::non_strict, kWholeBodyFirst)
+        .intends(200);
+    json tree_ops{{"query", tree_query()},
+                  {"variables", {{"input", {{"file", nullptr}, {"files", {nullptr, nullptr}}}}}}};
+    auto tree_parts = encoder::request_parts(
+        tree_ops, {text_file("0", {"variables.input.file"}, "kept\n"),
+                   text_file("1", {"variables.input.files.1"}, "never sent\n")});
+    tree_parts.pop_back();
+    add("missing-in-input", "A mapped file that never arrives, at a nullable input field",
+        tree_parts)
+        .origin("regression")
+        .rule(rule, cite)
+        .accepts({400}, verdict::non_strict, kWholeBodyFirst)
+        .intends(200);
+  }
+  {
     auto parts = single_parts();
     parts.push_back({"extra", "extra.txt", {}, "text/plain", "not mapped", {}, false});
     add("extraneous-after", "A file the map does not name, after the mapped one", parts)

@@ -111,6 +111,31 @@ void add_multipart_syntax_cases(catalog& cat) {
         .accepts({400}, verdict::non_strict, kWholeBodyFirst)
         .intends(200);
   }
+  {
+    // Found while studying the upspec fuzz findings against apollo-server (a hang in the
+    // earlier campaign): busboy reads parts after its close delimiter, and a file part that
+    // begins there and is never finished is never ended either, so the form never finishes
+    // and graphql-upload waits for ever. The epilogue holds an empty part, then the start of the
+    // mapped file's part, and the body ends inside it.
+    auto parts = encoder::request_parts(single_operations(),
+                                        {text_file("0", {"variables.file"}, "unused\n")});
+    parts.pop_back();
+    encoder::encoding enc;
+    enc.epilogue =
+        "--upspec-6b1c0a8e3f9d4c27\r\n\r\n--upspec-6b1c0a8e3f9d4c27\r\nContent-Disposition: "
+        "form-data; name=\"0\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nThe "
+        "body ends inside this part.";
+    add("unfinished-part-after-close-delimiter",
+        "An epilogue holding an empty part, then the start of the mapped file's part")
+        .multipart(encoder::encode_form(parts, enc))
+        .origin("regression")
+        .rule(
+            "The epilogue is ignored, a part begun there included: the mapped file never "
+            "arrived, and the request is answered",
+            kRfc2046)
+        .accepts({400}, verdict::non_strict, kWholeBodyFirst)
+        .intends(200);
+  }
   for (const auto& [name, padding] : std::vector<std::pair<std::string, std::string>>{
            {"padding-space", " "}, {"padding-tab", "\t"}, {"padding-mixed", " \t \t  "}}) {
     encoder::encoding enc;
@@ -338,6 +363,38 @@ void add_multipart_syntax_cases(catalog& cat) {
       .body(std::string("\0\0\0\r\n", 5) + body)
       .rule("The preamble is ignored", kRfc2046)
       .intends(200);
+  {
+    // Found by upspec fuzz against graphql-yoga: @fastify/busboy skips a part that is not a
+    // form-data field, but once such a part holds more than its stream's buffer (16 KiB) the
+    // parser stops reading the body and the request is never answered (when the part's end
+    // arrives in the same read as more than 16 KiB of it). Each part here is 32 KiB, twice that
+    // buffer and small enough to arrive in one read with its end, and comes before the fields.
+    std::string big;
+    for (int i = 0; big.size() < 32 * 1024; ++i)
+      big += "line " + std::to_string(i) + " of a part that no field is made of\n";
+    const char* rule =
+        "A part that is not a form-data field is read to its end and skipped, whatever its size "
+        "(or the body is refused): the request is answered either way";
+    const char* refusal =
+        "RFC 7578 §4.2: each part MUST have a form-data Content-Disposition, so refusing the "
+        "body is right too";
+    add("skipped-part-large-no-disposition",
+        "A 32 KiB part without Content-Disposition before the fields")
+        .content_type(ct)
+        .body("--upspec-6b1c0a8e3f9d4c27\r\nContent-Type: text/plain\r\n\r\n" + big + "\r\n" + body)
+        .origin("regression")
+        .rule(rule, "RFC 7578 §4.2; RFC 2046 §5.1.1")
+        .intends(200)
+        .accepts({400}, verdict::pass, refusal);
+    add("skipped-part-large-attachment", "A 32 KiB attachment part before the fields")
+        .content_type(ct)
+        .body("--upspec-6b1c0a8e3f9d4c27\r\nContent-Disposition: attachment; name=\"x\"\r\n\r\n" +
+              big + "\r\n" + body)
+        .origin("regression")
+        .rule(rule, "RFC 7578 §4.2; RFC 2046 §5.1.1")
+        .intends(200)
+        .accepts({400}, verdict::pass, refusal);
+  }
   add("empty-part", "A part with no headers and no content before the fields")
       .content_type(ct)
       .body("--upspec-6b1c0a8e3f9d4c27\r\n\r\n\r\n" + body)
