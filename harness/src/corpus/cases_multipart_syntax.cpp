@@ -332,7 +332,10 @@ void add_multipart_syntax_cases(catalog& cat) {
     // name, so a file part named "\t" arrived as "" and the map's key "\t" found no file. A
     // part whose name is another field's with a space around it then stands in for that field:
     // for operations, the map or a file. Decoys on both sides, with whitespace at both ends,
-    // catch a receiver that trims either end and keeps the first or the last.
+    // catch a receiver that trims either end and keeps the first or the last. Each decoy makes
+    // a receiver that takes it answer 200 with other data: the decoy operations runs another
+    // mutation with the file, the decoy map places no file for an optional Upload, the decoy
+    // file is another file.
     const auto padded = [](encoder::form_part part, const std::string& name) {
       encoder::form_part before = part;
       before.name = " " + name + "\t";
@@ -340,16 +343,24 @@ void add_multipart_syntax_cases(catalog& cat) {
       after.name = "\t" + name + " ";
       return std::pair{before, after};
     };
-    for (const auto& [field, real, decoy] :
-         std::vector<std::tuple<std::string, std::size_t, encoder::form_part>>{
-             {"operations", 0, {"", {}, {}, {}, R"({"query":"{ ping }"})", {}, false}},
-             {"map", 1, {"", {}, {}, {}, R"({"0":["variables.smuggled"]})", {}, false}},
+    const json optional_ops{{"query", optional_query()}, {"variables", {{"file", nullptr}}}};
+    const auto optional_parts = encoder::request_parts(
+        optional_ops, {text_file("0", {"variables.file"}, "Alpha file content.\n")});
+    for (const auto& [field, real, decoy, parts_of] :
+         std::vector<std::tuple<std::string, std::size_t, encoder::form_part,
+                                std::vector<encoder::form_part>>>{
+             {"operations",
+              0,
+              {"", {}, {}, {}, request::dump_json(optional_ops), {}, false},
+              single_parts()},
+             {"map", 1, {"", {}, {}, {}, "{}", {}, false}, optional_parts},
              {"0",
               2,
-              {"", "smuggled.txt", {}, "text/plain", "Smuggled by whitespace.\n", {}, false}},
+              {"", "smuggled.txt", {}, "text/plain", "Smuggled by whitespace.\n", {}, false},
+              single_parts()},
          }) {
       const auto [before, after] = padded(decoy, field);
-      auto parts = single_parts();
+      auto parts = parts_of;
       parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(real) + 1, after);
       parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(real), before);
       const std::string id = field == "0" ? "file" : field;
@@ -363,7 +374,11 @@ void add_multipart_syntax_cases(catalog& cat) {
               "field, never " +
                   field,
               "RFC 7578 §4.2; RFC 9110 §5.6.4 (quoted-string)")
-          .intends(200);
+          .intends(200)
+          .accepts({400}, verdict::non_strict,
+                   "a server that streams may refuse a field before operations or between the "
+                   "fields, or a part the map does not name; the order and the map are the "
+                   "client's duty");
     }
   }
   add("content-transfer-encoding", "A deprecated Content-Transfer-Encoding header on the file")
