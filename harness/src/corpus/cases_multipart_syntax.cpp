@@ -1,5 +1,7 @@
 // RFC 2046 / RFC 7578 syntax: boundaries, delimiters, padding, line ends and part headers.
 
+#include <tuple>
+
 #include "corpus/catalog_support.hpp"
 
 namespace upspec::corpus {
@@ -349,6 +351,60 @@ void add_multipart_syntax_cases(catalog& cat) {
         .intends(200)
         .accepts({400}, verdict::pass,
                  "RFC 7578 §4.2: every part MUST be form-data, so refusing the body is right too");
+  }
+  {
+    // Found by upspec fuzz against ariadne-django: Django strips the whitespace around a part's
+    // name, so a file part named "\t" arrived as "" and the map's key "\t" found no file. A
+    // part whose name is another field's with a space around it then stands in for that field:
+    // for operations, the map or a file. Decoys on both sides, with whitespace at both ends,
+    // catch a receiver that trims either end and keeps the first or the last. Each decoy makes
+    // a receiver that takes it answer 200 with other data: the decoy operations runs another
+    // mutation with the file, the decoy map places no file for an optional Upload, the decoy
+    // file is another file.
+    const auto padded = [](encoder::form_part part, const std::string& name) {
+      encoder::form_part before = part;
+      before.name = " " + name + "\t";
+      encoder::form_part after = std::move(part);
+      after.name = "\t" + name + " ";
+      return std::pair{before, after};
+    };
+    const json optional_ops{{"query", optional_query()}, {"variables", {{"file", nullptr}}}};
+    const auto optional_parts = encoder::request_parts(
+        optional_ops, {text_file("0", {"variables.file"}, "Alpha file content.\n")});
+    for (const auto& [field, real, decoy, parts_of] :
+         std::vector<std::tuple<std::string, std::size_t, encoder::form_part,
+                                std::vector<encoder::form_part>>>{
+             {"operations",
+              0,
+              {"", {}, {}, {}, request::dump_json(optional_ops), {}, false},
+              single_parts()},
+             {"map", 1, {"", {}, {}, {}, "{}", {}, false}, optional_parts},
+             {"0",
+              2,
+              {"", "smuggled.txt", {}, "text/plain", "Smuggled by whitespace.\n", {}, false},
+              single_parts()},
+         }) {
+      const auto [before, after] = padded(decoy, field);
+      auto parts = parts_of;
+      parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(real) + 1, after);
+      parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(real), before);
+      const std::string id = field == "0" ? "file" : field;
+      add("name-padded-names-" + id,
+          "Parts named \" " + field + "\\t\" and \"\\t" + field + " \" around the real " + field)
+          .multipart(encoder::encode_form(parts))
+          .origin("regression")
+          .rule(
+              "A part is the field its name parameter names, byte for byte: whitespace inside "
+              "the quotes is part of the name, and a name with a space around it is another "
+              "field, never " +
+                  field,
+              "RFC 7578 §4.2; RFC 9110 §5.6.4 (quoted-string)")
+          .intends(200)
+          .accepts({400}, verdict::non_strict,
+                   "a server that streams may refuse a field before operations or between the "
+                   "fields, or a part the map does not name; the order and the map are the "
+                   "client's duty");
+    }
   }
   add("content-transfer-encoding", "A deprecated Content-Transfer-Encoding header on the file")
       .content_type(ct)

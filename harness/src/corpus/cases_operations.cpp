@@ -61,6 +61,22 @@ void add_operations_cases(catalog& cat) {
       R"({"query":"query A { ping } query B { __typename }","operationName":"B"})")
       .rule(json_rule, "GraphQL over HTTP, operationName")
       .intends(200);
+  {
+    // Found by upspec fuzz against strawberry-django: without an operationName, Strawberry names
+    // the document's first operation itself, so a document of several operations runs the
+    // first instead of failing. The upload mutation comes first: a server that picks one runs it.
+    json ops{{"query", "mutation Upload($file: Upload) { optional(file: $file) " +
+                           std::string(kFileFields) + " } query Ping { ping }"},
+             {"variables", {{"file", nullptr}}}};
+    cat.add("operations", "several-operations-no-name",
+            "Two operations, the first an upload mutation, and no operationName")
+        .multipart(encoder::encode_request(ops, {text_file("0", {"variables.file"}, "first\n")}))
+        .origin("regression")
+        .rule(
+            "A document with several operations needs an operationName: without one the request "
+            "fails and nothing runs, neither the first operation nor any other",
+            "GraphQL spec §6.1 (GetOperation); GraphQL over HTTP, operationName");
+  }
   add("with-extensions", "An extensions member is accepted",
       R"({"query":"{ ping }","extensions":{"x":1}})")
       .rule(json_rule, kSpec)
