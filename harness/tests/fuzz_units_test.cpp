@@ -111,6 +111,45 @@ TEST(FuzzGeneration, ATargetWithoutBatchingGetsNoGeneratedBatch) {
   }
 }
 
+// A request the catalog grades below MUST is judged at that level: a hand-made model with a
+// single-file upload, then each construct added to it.
+TEST(FuzzLatitude, AGeneratedRequestIsJudgedAtTheLevelOfTheChoicesItsAnswerRestsOn) {
+  const run::target t = run::builtin_target();
+  properties::request_model m;
+  m.parts = {{"operations",
+              {},
+              {},
+              {},
+              R"({"query":"mutation ($file: Upload!) { single(file: $file) { size } }",)"
+              R"("variables":{"file":null}})",
+              {},
+              false},
+             {"map", {}, {}, {}, R"({"0":["variables.file"]})", {}, false},
+             {"0", "a.txt", {}, "text/plain", "alpha\n", {}, false}};
+  const auto plain = as_case(m, "x", t);
+  EXPECT_EQ(plain.requirement, corpus::level::must);
+
+  auto repeated = m;
+  repeated.parts[1].extra_headers.emplace_back("content-disposition", "form-data; name=\"x\"");
+  const auto may = as_case(repeated, "x", t);
+  EXPECT_EQ(may.requirement, corpus::level::may);
+  EXPECT_NE(may.rule.find("multipart-syntax.duplicate-disposition-header"), std::string::npos);
+
+  auto nameless = m;
+  nameless.parts[2].filename.reset();
+  EXPECT_EQ(as_case(nameless, "x", t).requirement, corpus::level::should);
+
+  auto created = m;
+  created.parts[1].body = R"({"0":["variables.other"]})";
+  const auto should = as_case(created, "x", t);
+  EXPECT_EQ(should.requirement, corpus::level::should);
+  EXPECT_NE(should.rule.find("object-paths.creates-missing-key"), std::string::npos);
+
+  auto prefixed = m;
+  prefixed.encoding.preamble = "--" + m.encoding.boundary + "--x";
+  EXPECT_EQ(as_case(prefixed, "x", t).requirement, corpus::level::may);
+}
+
 TEST(FuzzShrink, ShrinksToWhatTheBugNeeds) {
   // A synthetic bug: any request whose body holds a file content ending with CR.
   recipe start = recipe_for(3, 0);

@@ -70,6 +70,16 @@ std::string without_dash_boundary(std::string content, std::string_view boundary
   return content;
 }
 
+// The same for the lines of a content only: "--boundary" inside a line is content to every
+// receiver, and at the start of one it is what RFC 2046 leaves receivers to read either way.
+std::string without_delimiter_lines(std::string content, std::string_view boundary) {
+  const std::string dash_boundary = "--" + std::string(boundary);
+  for (auto at = content.find(dash_boundary); at != std::string::npos;
+       at = content.find(dash_boundary, at + 1))
+    if (at == 0 || content.compare(at - 1, 1, "\n") == 0) content.insert(at + 1, 1, 'x');
+  return content;
+}
+
 file_model gen_file(std::set<std::string>& taken, std::string_view boundary, bool first_needed,
                     const request_shape& shape) {
   file_model f;
@@ -114,6 +124,10 @@ file_model gen_file(std::set<std::string>& taken, std::string_view boundary, boo
   content_recipe recipe = *gen_content_recipe();
   recipe.size = std::min(recipe.size, shape.max_content_size);
   f.content = materialize(recipe, boundary);
+  if (shape.must_only) {
+    f.content = without_delimiter_lines(std::move(f.content), boundary);
+    if (!f.filename) f.filename = *gen_ascii_filename();
+  }
   if (first_needed) {
     if (!f.reported_filename()) f.filename = "a.txt";
     if (f.content.empty()) f.content = "x";
@@ -122,12 +136,12 @@ file_model gen_file(std::set<std::string>& taken, std::string_view boundary, boo
 }
 
 // Decoy headers after the real ones: the first of a repeated header wins.
-void add_extra_headers(request_part& p) {
+void add_extra_headers(request_part& p, bool must_only) {
   if (*rc::gen::weightedElement<bool>({{4, false}, {1, true}})) return;
   auto& h = p.part.extra_headers;
   h.emplace_back("X-Extra", "value ;\"quoted\" \xc3\xa9");
   if (*rc::gen::arbitrary<bool>()) h.emplace_back("Content-Transfer-Encoding", "binary");
-  if (!p.part.omit_disposition && *rc::gen::arbitrary<bool>())
+  if (!must_only && !p.part.omit_disposition && *rc::gen::arbitrary<bool>())
     h.emplace_back("content-disposition", "form-data; name=\"decoy\"; filename=\"decoy\"");
   if (p.part.content_type && *rc::gen::arbitrary<bool>())
     h.emplace_back("CONTENT-TYPE", "text/html");
@@ -278,9 +292,12 @@ rc::Gen<generated_request> gen_request(request_shape shape) {
     } else {
       g.content_type = *gen_content_type(g.encoding);
     }
+    if (shape.must_only)
+      g.encoding.preamble = without_delimiter_lines(g.encoding.preamble, g.encoding.boundary);
     if (shape.schema) {
-      g.model = *gen_schema_operations(
-          {shape.needs_file ? std::size_t(1) : 0, shape.batches && !shape.plain, !shape.plain});
+      g.model =
+          *gen_schema_operations({shape.needs_file ? std::size_t(1) : 0,
+                                  shape.batches && !shape.plain, !shape.plain && !shape.must_only});
     } else {
       // Small sizes make sparse trees: a few top-level slots keep files and dedupes common.
       const auto slots_wanted =
@@ -340,7 +357,7 @@ rc::Gen<generated_request> gen_request(request_shape shape) {
       encode(g);
       return g;
     }
-    for (auto& p : g.parts) add_extra_headers(p);
+    for (auto& p : g.parts) add_extra_headers(p, shape.must_only);
 
     const auto extras = *rc::gen::weightedElement<int>({{6, 0}, {2, 1}, {1, 2}, {1, 3}});
     for (int i = 0; i < extras; ++i) {

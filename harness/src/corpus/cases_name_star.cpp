@@ -17,6 +17,12 @@ namespace {
 constexpr const char* kRule =
     "A part is the field its name parameter names; a name* never changes which field it is";
 constexpr const char* kCite = "RFC 7578 §4.2; RFC 8187; CVE-2026-53537";
+// The decoys are extra fields, before or between the real ones: a server that honours name*
+// answers 200 with the decoy's data, but one that refuses an unexpected field (as
+// field-order.extra-field-* allow, at SHOULD) never read name* at all.
+constexpr const char* kDecoyRefused =
+    "a server that streams may refuse a field before operations or between the fields, or a part "
+    "the map does not name; the order and the map are the client's duty";
 
 form_part with_name_star(form_part part, std::string name_star) {
   part.name_star = std::move(name_star);
@@ -58,15 +64,18 @@ void add_name_star_cases(catalog& cat) {
       "Plain fields whose name* says operations, before and after the real operations",
       around(single_parts(), 0,
              with_name_star(plain("note", R"({"query":"{ ping }"})"), "operations")))
-      .intends(200);
+      .intends(200)
+      .accepts({400}, verdict::non_strict, kDecoyRefused);
   add("name-star-names-map", "Plain fields whose name* says map, before and after the real map",
       around(single_parts(), 1,
              with_name_star(plain("note", R"({"0":["variables.smuggled"]})"), "map")))
-      .intends(200);
+      .intends(200)
+      .accepts({400}, verdict::non_strict, kDecoyRefused);
   add("name-star-names-file", "File parts whose name* says 0, before and after the real file 0",
       around(single_parts(), 2,
              with_name_star(text_part("x", "Smuggled by name*.\n", "smuggled.txt"), "0")))
-      .intends(200);
+      .intends(200)
+      .accepts({400}, verdict::non_strict, kDecoyRefused);
   for (const auto& [field, real, title] :
        std::vector<std::tuple<std::string, std::size_t, std::string>>{
            {"operations", 0, "The operations part"},

@@ -5,9 +5,11 @@
 #include <mutex>
 
 #include "corpus/reference_answer.hpp"
+#include "fuzz/latitude.hpp"
 #include "run/runner.hpp"
 #include "upspec/errors.hpp"
 #include "upspec/properties/request.hpp"
+#include "upspec/request/outcome.hpp"
 
 namespace upspec::fuzz {
 namespace {
@@ -77,6 +79,7 @@ properties::request_model realize(const recipe& r, const generation_profile& pro
   std::lock_guard lock(generating);
   properties::request_shape shape;
   shape.schema = true;
+  shape.must_only = true;
   shape.batches = profile.batches;
   shape.max_content_size = profile.max_content_size;
   properties::request_model m = properties::model_of(
@@ -117,6 +120,9 @@ corpus::test_case as_case(const properties::request_model& m, const std::string&
   // their own way: what a generated request judges is the multipart layer.
   c.expect.graphql_errors_loose = true;
   cite_reference(c);
+  apply_latitudes(c, latitudes_of(m, wire,
+                                  request::reference_outcome(c.request.headers[0].second,
+                                                             c.request.body, c.limits)));
   if (auto adapted = run::adapt_to_target(c, t)) c = std::move(*adapted);
   return c;
 }
