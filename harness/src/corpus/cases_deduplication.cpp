@@ -56,6 +56,19 @@ void add_deduplication_cases(catalog& cat) {
                                   big}}))
         .intends(200);
   }
+  // Found by upspec fuzz against graphql-upload: JavaScript visits a map's integer-like keys in
+  // ascending order whatever the text says, the reference in the order of the text.
+  add("same-path-two-files", "Two files mapped to the same path, the higher key first",
+      encoder::encode_request(single_operations(), {text_file("1", {"variables.file"}, "one\n"),
+                                                    text_file("0", {"variables.file"}, "zero\n")}))
+      .level(level::may)
+      .rule(
+          "Which of two files mapped to one path the operation gets depends on the order the "
+          "map's entries are applied in, which JSON leaves to the receiver; the reference "
+          "applies them in the order of the text, so the last one wins",
+          "RFC 8259 §4 (member order); GraphQL multipart request spec: map field")
+      .intends(200)
+      .accepts({400}, verdict::pass, "refusing a path that two files claim is right too");
   add("same-path-twice", "One file mapped to the same path twice",
       encoder::encode_request(single_operations(),
                               {text_file("0", {"variables.file", "variables.file"}, "twice\n")}))

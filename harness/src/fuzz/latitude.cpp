@@ -1,6 +1,7 @@
 #include "fuzz/latitude.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "upspec/multipart/boundary.hpp"
 #include "upspec/multipart/header_parameters.hpp"
@@ -107,10 +108,16 @@ void map_latitudes(const properties::request_model& m, std::vector<latitude>& ou
   const json ops = json::parse(ops_part->body, nullptr, false);
   const json map = json::parse(map_part->body, nullptr, false);
   if (ops.is_discarded() || !map.is_object()) return;
+  std::map<std::string, std::string> claimed;  // path -> the first key that maps a file there
   for (const auto& [key, paths] : map.items()) {
     if (!paths.is_array()) continue;
-    for (const auto& p : paths)
-      if (p.is_string()) path_latitudes(ops, p.get<std::string>(), out);
+    for (const auto& p : paths) {
+      if (!p.is_string()) continue;
+      path_latitudes(ops, p.get<std::string>(), out);
+      const auto [at, fresh] = claimed.emplace(p.get<std::string>(), key);
+      if (!fresh && at->second != key)
+        out.push_back({level::may, "deduplication.same-path-two-files"});
+    }
   }
 }
 
