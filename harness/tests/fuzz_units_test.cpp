@@ -44,6 +44,8 @@ TEST(FuzzSignature, MasksWordsTheRequestHoldsButNotTheServersOwnWords) {
   // "map" and "file" are in the request too, but they are the server's words here.
   EXPECT_EQ(mask_echoes("the map names no file", body), "the map names no file");
   EXPECT_EQ(mask_echoes("key b is not in the map", body), "key b is not in the map");
+  // A number stays for mask_message, which makes every number N.
+  EXPECT_EQ(mask_echoes("missing 1 argument", body + "\"1\""), "missing 1 argument");
 }
 
 TEST(FuzzSignature, AServerFailuresFamilyLeavesTheRuleOut) {

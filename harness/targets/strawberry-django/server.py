@@ -84,7 +84,7 @@ class Mutation:
         return receive(file)
 
     @strawberry.mutation
-    def optional(self, file: Optional[Upload]) -> Optional[UploadedFile]:
+    def optional(self, file: Optional[Upload] = strawberry.UNSET) -> Optional[UploadedFile]:
         return None if given(file) is None else receive(file)
 
     @strawberry.mutation
@@ -96,12 +96,12 @@ class Mutation:
         return resolve_each(receive, flatten(given(input), lambda tree, name: given(getattr(tree, name))))
 
     @strawberry.mutation
-    def echo(self, value: Optional[str]) -> Optional[str]:
+    def echo(self, value: Optional[str] = strawberry.UNSET) -> Optional[str]:
         return given(value)
 
     # Returns the Upload value itself, to observe how Strawberry's Upload scalar serialises it.
     @strawberry.mutation
-    def echo_upload(self, file: Optional[Upload]) -> Optional[Upload]:
+    def echo_upload(self, file: Optional[Upload] = strawberry.UNSET) -> Optional[Upload]:
         return given(file)
 
 

@@ -66,7 +66,7 @@ class Mutation:
         return await receive(file)
 
     @strawberry.mutation
-    async def optional(self, file: Optional[Upload]) -> Optional[UploadedFile]:
+    async def optional(self, file: Optional[Upload] = strawberry.UNSET) -> Optional[UploadedFile]:
         return None if given(file) is None else await receive(file)
 
     # Lists of awaitables: graphql-core completes each item on its own, so an upload that fails
@@ -80,12 +80,12 @@ class Mutation:
         return [receive(upload) for upload in flatten(given(input), lambda tree, name: given(getattr(tree, name)))]
 
     @strawberry.mutation
-    def echo(self, value: Optional[str]) -> Optional[str]:
+    def echo(self, value: Optional[str] = strawberry.UNSET) -> Optional[str]:
         return given(value)
 
     # Returns the Upload value itself, to observe how Strawberry's Upload scalar serialises it.
     @strawberry.mutation
-    def echo_upload(self, file: Optional[Upload]) -> Optional[Upload]:
+    def echo_upload(self, file: Optional[Upload] = strawberry.UNSET) -> Optional[Upload]:
         return given(file)
 
 
