@@ -329,15 +329,17 @@ class campaign {
     shrink_result shrunk{model, 0, 0};
     // A signature a corpus case shows has its reproducer already: the time goes to new ones.
     if (confirmed && !known) {
-      const auto deadline = clock_type::now() + options_.shrink_time;
+      // Another instance of a bug already shrunk, or one a corpus case shows the family of: a
+      // tenth of the budget and of the time is enough to show it.
+      const bool first = family_first && !family_known;
+      const auto deadline =
+          clock_type::now() + (first ? options_.shrink_time : options_.shrink_time / 10);
       const auto check = [&](const properties::request_model& m) {
         return clock_type::now() < deadline &&
                reproduces(t, alone, sig, slow_over, m, id, &last, &last_case);
       };
-      // Another instance of a bug already shrunk: a tenth of the budget is enough to show it.
-      const std::size_t budget = family_first && !family_known
-                                     ? options_.shrink_budget
-                                     : std::max<std::size_t>(20, options_.shrink_budget / 10);
+      const std::size_t budget =
+          first ? options_.shrink_budget : std::max<std::size_t>(20, options_.shrink_budget / 10);
       shrunk = shrink(
           r, [&](const recipe& x) { return realize(x, profile_, context_); }, check, budget);
       // The record is the minimal request's own answer, whatever was tried last.
