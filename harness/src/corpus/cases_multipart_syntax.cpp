@@ -406,6 +406,19 @@ void add_multipart_syntax_cases(catalog& cat) {
                    "client's duty");
     }
   }
+  // Found by upspec fuzz against apollo-server: busboy drops a part whose Content-Disposition
+  // ends with ";", and then finds the map before operations.
+  add("disposition-trailing-semicolon", "Content-Disposition: form-data; name=\"operations\";")
+      .content_type(ct)
+      .body(replace_first(body, "name=\"operations\"", "name=\"operations\";"))
+      .level(level::should)
+      .rule(
+          "RFC 2183's grammar has no \";\" after the last parameter, but the header says "
+          "plainly which field the part is: read it",
+          "RFC 7578 §4.2; RFC 2183 §2")
+      .intends(200)
+      .accepts({400}, verdict::non_strict,
+               "the header breaks RFC 2183's grammar, so refusing the body is defensible");
   add("content-transfer-encoding", "A deprecated Content-Transfer-Encoding header on the file")
       .content_type(ct)
       .body(replace_first(body, "Content-Type: text/plain",

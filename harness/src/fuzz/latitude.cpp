@@ -51,6 +51,21 @@ bool has_boundary_prefixed_line(const properties::wire_request& w) {
   return false;
 }
 
+// RFC 2183's grammar has no ";" after the last parameter; the reference reads the header
+// anyway, and a receiver that refuses the part instead has a case that grades it.
+bool disposition_ends_with_semicolon(std::string_view body) {
+  for (std::size_t line = 0; line < body.size();) {
+    const auto end = std::min(body.find('\n', line), body.size());
+    std::string_view l = body.substr(line, end - line);
+    line = end + 1;
+    constexpr std::string_view name = "content-disposition:";
+    if (l.size() < name.size() || !multipart::iequals(l.substr(0, name.size()), name)) continue;
+    const auto last = l.find_last_not_of(" \t\r");
+    if (last != std::string_view::npos && l[last] == ';') return true;
+  }
+  return false;
+}
+
 // Not JSON only because of bytes that are not UTF-8: RFC 8259 §8.1 makes that the receiver's
 // call (the catalog's operations.invalid-utf8 is MAY).
 bool invalid_utf8_json(const std::string& text) {
@@ -84,8 +99,21 @@ void path_latitudes(const json& operations, const std::string& path, std::vector
     const json* next = nullptr;
     if (at->is_object()) {
       if (auto it = at->find(s); it != at->end()) next = &*it;
-    } else if (at->is_array() && !s.empty() && std::all_of(s.begin(), s.end(), ::isdigit) &&
-               s.size() < 10 && std::stoul(s) < at->size()) {
+    } else if (at->is_array()) {
+      // Segments a list's index must not be, which the catalog lets receivers read either way.
+      if (!std::all_of(s.begin(), s.end(), ::isdigit)) {
+        out.push_back({level::may, s[0] == '-' ? "object-paths.negative-index"
+                                               : "object-paths.named-key-in-list"});
+        return;
+      }
+      if (s.size() > 1 && s[0] == '0') {
+        out.push_back({level::may, "object-paths.leading-zero-index"});
+        return;
+      }
+      if (s.size() >= 10 || std::stoul(s) >= at->size()) {
+        out.push_back({level::may, "object-paths.pads-list"});
+        return;
+      }
       next = &(*at)[std::stoul(s)];
     } else {
       return;  // through a scalar: the reference refuses that itself
@@ -143,6 +171,8 @@ std::vector<latitude> latitudes_of(const properties::request_model& model,
     out.push_back({level::may, "multipart-syntax.duplicate-disposition-header"});
   if (has_boundary_prefixed_line(wire))
     out.push_back({level::may, "files.boundary-prefixed-lines"});
+  if (disposition_ends_with_semicolon(wire.body))
+    out.push_back({level::should, "multipart-syntax.disposition-trailing-semicolon"});
   if (const auto b = multipart::boundary_from_content_type(wire.content_type); b && b->size() > 70)
     out.push_back({level::should, "multipart-syntax.boundary-length-71"});
   for (const auto& p : model.parts) {
