@@ -108,6 +108,15 @@ void add_map_cases(catalog& cat) {
         .rule("map is one JSON text: a value followed by anything but whitespace is not JSON",
               "RFC 8259 §2; GraphQL multipart request spec")
         .intends(400, "map.invalid_json");
+  // Found by upspec fuzz against gqlgen: Go's decoder takes a JSON null as an empty map, so a
+  // map that is null was accepted whenever no file came with it.
+  cat.add("map", "invalid-type-null-without-files", "A map that is null, and no file")
+      .multipart(
+          encoder::encode_form({{"operations", {}, {}, {}, R"({"query":"{ ping }"})", {}, false},
+                                {"map", {}, {}, {}, "null", {}, false}}))
+      .origin("regression")
+      .rule(map_rule, kSpec)
+      .intends(400, "map.invalid_type");
   add("duplicate-keys", "A map naming the same key twice: the last wins",
       R"({"0": ["nope"], "0": ["variables.file"]})")
       .level(level::may)
