@@ -62,6 +62,20 @@ void add_batching_cases(catalog& cat) {
                json{{"query", "query A { ping } query B { __typename }"}, {"operationName", "B"}}}),
           {}))
       .intends(200);
+  // Found by upspec fuzz against graphql-java-servlet: an operationName the document does not
+  // define makes graphql-java throw, and the servlet then writes one error object for the whole
+  // invocation: the client gets no batch, and not the results of the operations that ran.
+  add("unknown-operation-name", "A batch whose second operation names an operation it lacks",
+      encoder::encode_request(
+          json::array({json{{"query", "{ ping }"}},
+                       json{{"query", "query A { ping }"}, {"operationName", "B"}}}),
+          {}))
+      .origin("regression")
+      .rule(
+          "Each operation of a batch succeeds or fails on its own, and the answer to a batch "
+          "is an array of one result per operation",
+          "GraphQL multipart request spec, Batching; GraphQL over HTTP, operationName")
+      .intends(200);
   add("file-of-missing-operation", "A path into an operation the batch does not have",
       encoder::encode_request(json::array({single_operations()}),
                               {text_file("0", {"0.variables.file", "3.variables.file"}, "x")}))

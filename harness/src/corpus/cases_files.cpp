@@ -1,5 +1,7 @@
 // File parts: missing and extraneous files, names, types and contents.
 
+#include <tuple>
+
 #include "corpus/catalog_support.hpp"
 
 namespace upspec::corpus {
@@ -235,6 +237,62 @@ void add_file_cases(catalog& cat) {
             "filename* ignored, as RFC 7578 defines no such parameter: the file without a "
             "filename, as in files.no-filename");
   }
+  {
+    // Found by upspec fuzz against dgs: Spring's Content-Disposition parser throws on a filename*
+    // in a charset other than UTF-8 and ISO-8859-1, and on a bad percent-encoding; the multipart
+    // resolver turns that into a 500 for the whole request, whatever filename says.
+    for (const auto& [name, star, decoded] :
+         std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"filename-star-other-charset", "ISO-8859-2''r%E9sum%E9.txt",
+              "r\xC3\xA9sum\xC3\xA9.txt"},
+             {"filename-star-bad-percent", "UTF-8''bad%G1.txt", "bad%G1.txt"}}) {
+      form_part part{"", {}, {}, "text/plain", "x\n", {}, true};
+      part.extra_headers.emplace_back(
+          "Content-Disposition",
+          "form-data; name=\"0\"; filename=\"fallback.txt\"; filename*=" + star);
+      const std::string reported = decoded;
+      cat.add("files", name,
+              "A filename* that " +
+                  std::string(name == "filename-star-other-charset"
+                                  ? "names a charset other than UTF-8"
+                                  : "is badly percent-encoded") +
+                  ", next to filename")
+          .multipart(encoder::encode_form(single_with_file(part)))
+          .origin("regression")
+          .level(level::should)
+          .rule(
+              "A filename* a receiver cannot decode is ignored (filename names the file) or "
+              "the request refused; it is never a server error",
+              "RFC 8187 §3.2; RFC 7578 §4.2; RFC 6266 §4.3")
+          .intends(200)
+          .accepts({400}, verdict::non_strict, "a receiver may refuse a parameter it cannot decode")
+          .accepts_data(
+              [reported](json data) {
+                data["single"]["filename"] = reported;
+                return data;
+              },
+              verdict::non_strict,
+              "filename* wins, decoded as well as the receiver could (files.filename-star)");
+    }
+  }
+  // Found by upspec fuzz against gqlgen: a filename byte that is not UTF-8 was copied into the
+  // JSON answer as it came, and the answer was no longer JSON.
+  add("filename-not-utf8", "A filename in ISO-8859-1 (bytes that are not UTF-8)",
+      single_with_file(file_part("x\n", "r\xE9sum\xE9.txt")))
+      .origin("regression")
+      .rule(
+          "The answer is JSON, which is UTF-8: a filename that is not UTF-8 is decoded or its "
+          "bad bytes replaced, never copied into the answer as they came",
+          "RFC 8259 §8.1; RFC 7578 §4.2")
+      .intends(200)
+      .accepts_data(
+          [](json data) {
+            data["single"]["filename"] = "r\xC3\xA9sum\xC3\xA9.txt";
+            return data;
+          },
+          verdict::pass, "the name decoded as ISO-8859-1, as busboy and Python do")
+      .accepts({400}, verdict::non_strict,
+               "a receiver may refuse a header value that is not UTF-8");
   for (const auto& [name, type] : std::vector<std::pair<std::string, std::optional<std::string>>>{
            {"type-png", "image/png"},
            {"type-with-charset", "text/plain; charset=utf-8"},

@@ -84,6 +84,39 @@ void add_map_cases(catalog& cat) {
       .multipart(with_map(R"({"file[0]": ["variables.file"]})", true, "file[0]"))
       .rule("File field names are arbitrary", kSpec)
       .intends(200);
+  // Found by upspec fuzz against dgs: Tomcat trims the value of a part's name parameter, quoted
+  // or not, so a field named with surrounding whitespace became another field and its file was
+  // lost; "name=\" operations\"" would be read as operations there and as another field by a
+  // proxy that parses the header as written.
+  cat.add("map", "key-with-surrounding-spaces",
+          "A file field name that begins and ends with a space")
+      .multipart(with_map(R"({" 0 ": ["variables.file"]})", true, " 0 "))
+      .origin("regression")
+      .rule(
+          "File field names are arbitrary: a quoted name is taken as written, whitespace "
+          "included",
+          "GraphQL multipart request spec; RFC 7578 §4.2; RFC 9110 §5.6.4")
+      .intends(200);
+  // Found by upspec fuzz against gqlgen: the map was decoded with a reader that stops after the
+  // first JSON value, so a map followed by more text was taken. The first value here names the
+  // file that is sent, so only the text after it can refuse the request.
+  for (const auto& [name, tail] : std::vector<std::pair<std::string, std::string>>{
+           {"trailing-brace", "}"}, {"trailing-text", " trailing"}})
+    add("invalid-json-" + name, "A valid map followed by more text: " + name,
+        R"({"0": ["variables.file"]})" + tail)
+        .origin("regression")
+        .rule("map is one JSON text: a value followed by anything but whitespace is not JSON",
+              "RFC 8259 §2; GraphQL multipart request spec")
+        .intends(400, "map.invalid_json");
+  // Found by upspec fuzz against gqlgen: Go's decoder takes a JSON null as an empty map, so a
+  // map that is null was accepted whenever no file came with it.
+  cat.add("map", "invalid-type-null-without-files", "A map that is null, and no file")
+      .multipart(
+          encoder::encode_form({{"operations", {}, {}, {}, R"({"query":"{ ping }"})", {}, false},
+                                {"map", {}, {}, {}, "null", {}, false}}))
+      .origin("regression")
+      .rule(map_rule, kSpec)
+      .intends(400, "map.invalid_type");
   add("duplicate-keys", "A map naming the same key twice: the last wins",
       R"({"0": ["nope"], "0": ["variables.file"]})")
       .level(level::may)

@@ -427,6 +427,18 @@ void add_multipart_syntax_cases(catalog& cat) {
       .rule("Senders must not use Content-Transfer-Encoding; the bytes are taken as they are",
             "RFC 7578 §4.7")
       .intends(200);
+  // Found by upspec fuzz against dgs: Tomcat looks for the first dash-boundary anywhere in the
+  // preamble, so "---b…" (a preamble "-" and no line break) started the first part. A delimiter
+  // begins a line; here the operations part is preamble, and the map comes first.
+  add("preamble-without-line-end", "A preamble that ends without a line break before --boundary")
+      .content_type(ct)
+      .body("preamble" + body)
+      .origin("regression")
+      .rule(
+          "A delimiter is CRLF and the dash-boundary; only at the very start of the body may the "
+          "CRLF be absent, so a dash-boundary inside a line of the preamble is preamble",
+          kRfc2046)
+      .intends(400, "map.misordered");
   add("nul-in-preamble", "NUL bytes in the preamble")
       .content_type(ct)
       .body(std::string("\0\0\0\r\n", 5) + body)

@@ -37,6 +37,49 @@ void add_operations_cases(catalog& cat) {
     add(name, "operations that is not JSON: " + name.substr(13), text)
         .rule(json_rule, kSpec)
         .intends(400, "operations.invalid_json");
+  // Found by upspec fuzz against gqlgen: a decoder that reads one JSON value and stops there
+  // takes a valid operation followed by more text, and runs it. The first value here is a
+  // complete request that runs fine on its own, so only the text after it can refuse it.
+  for (const auto& [name, tail] : std::vector<std::pair<std::string, std::string>>{
+           {"trailing-brace", "}"}, {"trailing-text", " trailing"}})
+    add("invalid-json-" + name, "A valid operation followed by more text: " + name,
+        std::string(R"({"query":"{ ping }"})") + tail)
+        .origin("regression")
+        .rule(
+            "operations is one JSON text: a value followed by anything but whitespace is not "
+            "JSON, and nothing of it runs",
+            "RFC 8259 §2; GraphQL multipart request spec")
+        .intends(400, "operations.invalid_json");
+  // Found by upspec fuzz against async-graphql-axum: the operations part's own Content-Type
+  // chose the parser, and a multipart/* type there hit an assertion: the request panicked and
+  // the connection closed without an answer.
+  for (const auto& [name, type] : std::vector<std::pair<std::string, std::string>>{
+           {"part-type-multipart-form-data", "multipart/form-data"},
+           {"part-type-multipart-mixed", "multipart/mixed; boundary=inner"}})
+    cat.add("operations", name, "The operations part typed " + type)
+        .multipart(encoder::encode_form(
+            {{"operations", {}, {}, type, R"({"query":"{ ping }"})", {}, false},
+             {"map", {}, {}, {}, "{}", {}, false}}))
+        .origin("regression")
+        .rule(
+            "The type a part declares does not make it something else: operations is read as "
+            "JSON, or the request is refused, but it is always answered",
+            "GraphQL multipart request spec; RFC 7578 §4.4")
+        .intends(200)
+        .accepts({400, 415}, verdict::non_strict,
+                 "a server may refuse an operations part whose declared type is not JSON");
+  // Found by upspec fuzz against async-graphql-axum: serde reads a JSON array as a struct, field
+  // by field, so a batch whose member is a string ran that string as a single query and
+  // answered an object, not a batch.
+  cat.add("operations", "batch-of-strings", "A batch whose operation is a query string")
+      .needs("batching")
+      .multipart(with_operations(R"(["{ ping }"])"))
+      .origin("regression")
+      .rule(
+          "Each operation of a batch is a request object: a string is not one, and the "
+          "answer to a batch is a batch",
+          "GraphQL multipart request spec, Batching; GraphQL over HTTP, request parameters")
+      .accepts({400}, verdict::pass, "refusing the whole batch is as right");
   // Found by fuzzing the reference: a number no double holds once escaped the processor.
   add("number-out-of-range", "operations holding a number beyond any double (1e999)",
       R"({"query": "{ ping }", "variables": {"n": 1e999}})")

@@ -20,6 +20,17 @@ void add_upload_scalar_cases(catalog& cat) {
                        const encoder::encoded_request& r) {
     return cat.add("upload-scalar", name, title).multipart(r);
   };
+  // Found by upspec fuzz against gqlgen: gqlparser wraps a single value given for a list in a
+  // typed slice, which gqlgen's list coercion does not unwrap, so the file itself was refused
+  // as "[]graphql.Upload is not an Upload".
+  add("single-file-for-list", "One file mapped to a whole [Upload!]! variable",
+      encoder::encode_request(
+          json{{"query", multiple_query()}, {"variables", {{"files", nullptr}}}},
+          {text_file("0", {"variables.files"}, "one\n")}))
+      .origin("regression")
+      .rule("A value that is not a list, given for a list type, is coerced into a list of one",
+            "GraphQL spec §3.1.7 (List, input coercion); GraphQL multipart request spec")
+      .intends(200);
   const char* literal =
       "An Upload literal in the document is an error (Upload literal unsupported.)";
   add("literal-string", "A string literal for an Upload argument",
