@@ -190,6 +190,19 @@ TEST(Judge, LooseGraphqlErrorsAreMetByAnyErrorButUploadCodesAreNot) {
   EXPECT_EQ(judge(c, {}, answered(200, no_code_at_path)).verdict, verdict::fail);
 }
 
+// A generated request error, even one the reference answers with "data": null, may be
+// refused with any 4xx in the server's own words: NON-STRICT, as in the corpus, not FAIL.
+TEST(Judge, AGeneratedRequestErrorRefusedWithA4xxIsNonStrict) {
+  auto c = make_case(corpus::level::must, 200);
+  c.expect.data = json(nullptr);
+  c.expect.errors = {{json(nullptr), ""}};
+  EXPECT_EQ(judge(c, {}, answered(422, "subscriptions need a websocket")).verdict, verdict::fail);
+  c.expect.graphql_errors_loose = true;
+  EXPECT_EQ(judge(c, {}, answered(422, "subscriptions need a websocket")).verdict,
+            verdict::non_strict);
+  EXPECT_EQ(judge(c, {}, answered(500, "subscriptions need a websocket")).verdict, verdict::fail);
+}
+
 TEST(Judge, AServerThatStoppedAnsweringIsAHang) {
   auto seen = answered(400, "{}");
   seen.canary_failed = seen.unresponsive = true;
