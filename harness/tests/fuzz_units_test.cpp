@@ -150,6 +150,20 @@ TEST(FuzzLatitude, AGeneratedRequestIsJudgedAtTheLevelOfTheChoicesItsAnswerRests
   auto prefixed = m;
   prefixed.encoding.preamble = "--" + m.encoding.boundary + "--x";
   EXPECT_EQ(as_case(prefixed, "x", t).requirement, corpus::level::may);
+
+  auto extra = m;
+  extra.parts.push_back({"note", {}, {}, {}, "hello", {}, false});
+  EXPECT_EQ(as_case(extra, "x", t).requirement, corpus::level::should);
+
+  // A file that never arrives: the reference runs the operation with a field error, and a
+  // whole-body refusal is accepted as NON-STRICT; a request with every file has no such leeway.
+  auto missing = m;
+  missing.parts.pop_back();
+  const auto refused = as_case(missing, "x", t);
+  EXPECT_EQ(refused.requirement, corpus::level::must);
+  ASSERT_EQ(refused.expect.alternatives.size(), 1u);
+  EXPECT_EQ(refused.expect.alternatives[0].gives, corpus::verdict::non_strict);
+  EXPECT_TRUE(plain.expect.alternatives.empty());
 }
 
 TEST(FuzzShrink, ShrinksToWhatTheBugNeeds) {

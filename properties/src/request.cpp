@@ -289,6 +289,9 @@ rc::Gen<generated_request> gen_request(request_shape shape) {
       g.encoding.epilogue.clear();
       g.encoding.transport_padding.clear();
       g.content_type = encoder::encode_form({}, g.encoding).content_type;
+    } else if (shape.must_only) {
+      // Without decoy parameters (a second boundary is MAY in the catalog).
+      g.content_type = encoder::encode_form({}, g.encoding).content_type;
     } else {
       g.content_type = *gen_content_type(g.encoding);
     }
@@ -359,7 +362,9 @@ rc::Gen<generated_request> gen_request(request_shape shape) {
     }
     for (auto& p : g.parts) add_extra_headers(p, shape.must_only);
 
-    const auto extras = *rc::gen::weightedElement<int>({{6, 0}, {2, 1}, {1, 2}, {1, 3}});
+    // Fields the map does not name, and repeated ones, are SHOULD and MAY in the catalog.
+    const auto extras =
+        shape.must_only ? 0 : *rc::gen::weightedElement<int>({{6, 0}, {2, 1}, {1, 2}, {1, 3}});
     for (int i = 0; i < extras; ++i) {
       request_part e = gen_extra(taken, g);
       const std::size_t at = *rc::gen::inRange(earliest_place(e, g.parts), g.parts.size() + 1);

@@ -120,9 +120,10 @@ corpus::test_case as_case(const properties::request_model& m, const std::string&
   // their own way: what a generated request judges is the multipart layer.
   c.expect.graphql_errors_loose = true;
   cite_reference(c);
-  apply_latitudes(c, latitudes_of(m, wire,
-                                  request::reference_outcome(c.request.headers[0].second,
-                                                             c.request.body, c.limits)));
+  const json outcome =
+      request::reference_outcome(c.request.headers[0].second, c.request.body, c.limits);
+  apply_latitudes(c, latitudes_of(m, wire, outcome));
+  accept_whole_body_refusal(c, outcome);
   if (auto adapted = run::adapt_to_target(c, t)) c = std::move(*adapted);
   return c;
 }

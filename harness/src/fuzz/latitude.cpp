@@ -66,6 +66,21 @@ bool disposition_ends_with_semicolon(std::string_view body) {
   return false;
 }
 
+// RFC 9112 §5.1 forbids whitespace between a header's name and its colon; the reference reads
+// such a header, a receiver may refuse it (the catalog's case is SHOULD).
+bool has_space_before_colon(std::string_view body) {
+  for (std::size_t line = 0; line < body.size();) {
+    const auto end = std::min(body.find('\n', line), body.size());
+    std::string_view l = body.substr(line, end - line);
+    line = end + 1;
+    for (std::string_view name : {"content-disposition", "content-type"})
+      if (l.size() > name.size() && multipart::iequals(l.substr(0, name.size()), name) &&
+          (l[name.size()] == ' ' || l[name.size()] == '\t'))
+        return true;
+  }
+  return false;
+}
+
 // Not JSON only because of bytes that are not UTF-8: RFC 8259 §8.1 makes that the receiver's
 // call (the catalog's operations.invalid-utf8 is MAY).
 bool invalid_utf8_json(const std::string& text) {
@@ -127,9 +142,28 @@ void path_latitudes(const json& operations, const std::string& path, std::vector
   if (!at->is_null()) out.push_back({level::should, "object-paths.replaces-non-null"});
 }
 
+// Fields the map does not name, and operations or map sent twice: the catalog lets a receiver
+// ignore the former or refuse them (SHOULD), and take either copy of the latter (MAY).
+void field_latitudes(const properties::request_model& m, const json& map,
+                     std::vector<latitude>& out) {
+  int operations = 0, maps = 0;
+  for (const auto& p : m.parts) {
+    if (p.omit_disposition) continue;  // its name is in a hand-written header
+    if (p.name == "operations")
+      ++operations;
+    else if (p.name == "map")
+      ++maps;
+    else if (!map.is_object() || !map.contains(p.name))
+      out.push_back({level::should, "files.extraneous-after"});
+  }
+  if (operations > 1) out.push_back({level::may, "field-order.operations-twice"});
+  if (maps > 1) out.push_back({level::may, "field-order.map-twice"});
+}
+
 void map_latitudes(const properties::request_model& m, std::vector<latitude>& out) {
   const auto* ops_part = first_part_named(m, "operations");
   const auto* map_part = first_part_named(m, "map");
+  if (map_part != nullptr) field_latitudes(m, json::parse(map_part->body, nullptr, false), out);
   if (ops_part == nullptr || map_part == nullptr) return;
   for (const auto* p : {ops_part, map_part})
     if (invalid_utf8_json(p->body)) out.push_back({level::may, "operations.invalid-utf8"});
@@ -171,6 +205,15 @@ std::vector<latitude> latitudes_of(const properties::request_model& model,
     out.push_back({level::may, "multipart-syntax.duplicate-disposition-header"});
   if (has_boundary_prefixed_line(wire))
     out.push_back({level::may, "files.boundary-prefixed-lines"});
+  if (model.encoding.line_end == "\n")
+    out.push_back({level::should, "multipart-syntax.bare-lf-everywhere"});
+  if (has_space_before_colon(wire.body))
+    out.push_back({level::should, "multipart-syntax.header-space-before-colon"});
+  if (const auto ct = multipart::parse_parameterized_value(wire.content_type)) {
+    const auto boundaries = std::count_if(ct->parameters.begin(), ct->parameters.end(),
+                                          [](const auto& p) { return p.name == "boundary"; });
+    if (boundaries > 1) out.push_back({level::may, "content-type.duplicate-boundary"});
+  }
   if (disposition_ends_with_semicolon(wire.body))
     out.push_back({level::should, "multipart-syntax.disposition-trailing-semicolon"});
   if (const auto b = multipart::boundary_from_content_type(wire.content_type); b && b->size() > 70)
@@ -200,6 +243,21 @@ void apply_latitudes(corpus::test_case& c, const std::vector<latitude>& found) {
   }
   c.rule += " (the answer rests on choices the catalog grades " +
             std::string(corpus::to_string(c.requirement)) + ": " + ids + ")";
+}
+
+void accept_whole_body_refusal(corpus::test_case& c, const json& outcome) {
+  if (c.expect.status != 200 || !outcome.contains("uploads") || !outcome["uploads"].is_object())
+    return;
+  for (const auto& [field, u] : outcome["uploads"].items()) {
+    if (!u.is_object() || !u.contains("error")) continue;
+    c.expect.alternatives.push_back(
+        {{400, 413, 422},
+         corpus::verdict::non_strict,
+         "a server that reads the whole body before it executes may refuse the request as a "
+         "whole when an upload fails",
+         std::nullopt});
+    return;
+  }
 }
 
 }  // namespace upspec::fuzz

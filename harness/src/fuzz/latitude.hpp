@@ -29,4 +29,9 @@ std::vector<latitude> latitudes_of(const properties::request_model& model,
 // Lowers the case's level to the weakest latitude and says why in its rule.
 void apply_latitudes(corpus::test_case& c, const std::vector<latitude>& found);
 
+// When the reference runs the operation although an upload failed (a file that never arrived,
+// a part cut short), a server that reads the whole body first may refuse the request instead:
+// NON-STRICT, as the catalog's files.missing and multipart-syntax.truncated-in-file say.
+void accept_whole_body_refusal(corpus::test_case& c, const corpus::json& outcome);
+
 }  // namespace upspec::fuzz

@@ -67,10 +67,11 @@ struct request_shape {
   // by its own cases and not again in every random one.
   bool plain = false;
   // Only constructs whose reading the catalog holds at MUST, so that one reading is right and a
-  // server that differs is wrong: no repeated Content-Disposition decoy, every file with a
-  // filename, no line in a content or the preamble that starts with the delimiter, no slot left
-  // for object-path to create. The live fuzzer's valid requests are so, but for filename* (which
-  // finds parser crashes; a request with one is judged at SHOULD); its mutations add the rest.
+  // server that differs is wrong: no extra or repeated fields, no decoy header or parameter,
+  // every file with a filename, no line in a content or the preamble that starts with the
+  // delimiter, no slot left for object-path to create. The live fuzzer's valid requests are so,
+  // but for filename* (which finds parser crashes; a request with one is judged at SHOULD); its
+  // mutations add the rest.
   bool must_only = false;
   std::size_t max_content_size = static_cast<std::size_t>(-1);  // bytes of each file at most
 };
