@@ -327,11 +327,11 @@ class campaign {
     // Confirmed when the same request, sent alone, shows it again.
     const bool confirmed = reproduces(t, alone, sig, slow_over, model, id, &last, &last_case);
     shrink_result shrunk{model, 0, 0};
-    // A signature a corpus case shows has its reproducer already: the time goes to new ones.
-    if (confirmed && !known) {
-      // Another instance of a bug already shrunk, or one a corpus case shows the family of: a
-      // tenth of the budget and of the time is enough to show it.
-      const bool first = family_first && !family_known;
+    // A signature or family a corpus case shows has its reproducer already: the time goes to
+    // new ones (against a server that hangs or crashes, each try costs a timeout or a restart).
+    if (confirmed && !known && !family_known) {
+      // Another instance of a bug already shrunk: a tenth of the budget and of the time.
+      const bool first = family_first;
       const auto deadline =
           clock_type::now() + (first ? options_.shrink_time : options_.shrink_time / 10);
       const auto check = [&](const properties::request_model& m) {
