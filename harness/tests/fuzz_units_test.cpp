@@ -83,6 +83,13 @@ TEST(FuzzSignature, OnlyAFailHasOne) {
   const auto s = signature_of(c, r);
   ASSERT_TRUE(s);
   EXPECT_EQ(s->text(), "fail|2xx|map.invalid_json|status|No such file N");
+  // A message quoting a header of the request: the same family whatever the header said.
+  c.request.headers = {{"Content-Type", "MULTIPART/FORM-DATA; boundary=Zq"}};
+  answer.status = 400;
+  answer.body =
+      R"({"errors":[{"message":"Invalid content-type MULTIPART/FORM-DATA; boundary=Zq"}]})";
+  r.response = answer;
+  EXPECT_EQ(signature_of(c, r)->message, "Invalid content-type …");
 }
 
 TEST(FuzzGeneration, RequestsDependOnTheSeedAndIndexAlone) {

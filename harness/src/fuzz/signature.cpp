@@ -208,8 +208,16 @@ std::optional<signature> signature_of(const corpus::test_case& c, const run::cas
     s.detail = detail_of(r.j, c.expect, r);
   // What a server says while it is down, poisoned or hanging is not about this request.
   const bool about_request = s.kind != run::problem::hang && s.kind != run::problem::exited;
-  if (r.response && about_request)
-    s.message = mask_message(mask_echoes(server_message(*r.response), c.request.body));
+  if (r.response && about_request) {
+    // A refusal that quotes a header of the request (graphql-upload-minimal's "Invalid
+    // content-type X") says the same thing whatever X was.
+    std::string message = server_message(*r.response);
+    for (const auto& [name, value] : c.request.headers)
+      for (auto at = value.size() >= 3 ? message.find(value) : std::string::npos;
+           at != std::string::npos; at = message.find(value, at + 3))
+        message.replace(at, value.size(), "…");
+    s.message = mask_message(mask_echoes(message, c.request.body));
+  }
   return s;
 }
 
