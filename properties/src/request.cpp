@@ -62,21 +62,15 @@ std::string json_text(const json& value) {
 
 // RFC 2046 §5.1.1: a sender chooses a boundary that occurs nowhere in the contents. Look-alikes
 // that a receiver must still read as content have cases of their own; a plain request has none.
-std::string without_dash_boundary(std::string content, std::string_view boundary) {
-  const std::string dash_boundary = "--" + std::string(boundary);
-  for (auto at = content.find(dash_boundary); at != std::string::npos;
-       at = content.find(dash_boundary, at))
-    content.insert(at + 1, 1, 'x');
-  return content;
-}
-
-// The same for the lines of a content only: "--boundary" inside a line is content to every
-// receiver, and at the start of one it is what RFC 2046 leaves receivers to read either way.
-std::string without_delimiter_lines(std::string content, std::string_view boundary) {
+// With `line_starts_only`, only those that begin a line go: "--boundary" inside a line is content
+// to every receiver, and at the start of one it is what RFC 2046 leaves receivers to read either
+// way.
+std::string without_dash_boundary(std::string content, std::string_view boundary,
+                                  bool line_starts_only = false) {
   const std::string dash_boundary = "--" + std::string(boundary);
   for (auto at = content.find(dash_boundary); at != std::string::npos;
        at = content.find(dash_boundary, at + 1))
-    if (at == 0 || content.compare(at - 1, 1, "\n") == 0) content.insert(at + 1, 1, 'x');
+    if (!line_starts_only || at == 0 || content[at - 1] == '\n') content.insert(at + 1, 1, 'x');
   return content;
 }
 
@@ -125,7 +119,7 @@ file_model gen_file(std::set<std::string>& taken, std::string_view boundary, boo
   recipe.size = std::min(recipe.size, shape.max_content_size);
   f.content = materialize(recipe, boundary);
   if (shape.must_only) {
-    f.content = without_delimiter_lines(std::move(f.content), boundary);
+    f.content = without_dash_boundary(std::move(f.content), boundary, true);
     if (!f.filename) f.filename = *gen_ascii_filename();
   }
   if (first_needed) {
@@ -296,7 +290,7 @@ rc::Gen<generated_request> gen_request(request_shape shape) {
       g.content_type = *gen_content_type(g.encoding);
     }
     if (shape.must_only)
-      g.encoding.preamble = without_delimiter_lines(g.encoding.preamble, g.encoding.boundary);
+      g.encoding.preamble = without_dash_boundary(g.encoding.preamble, g.encoding.boundary, true);
     if (shape.schema) {
       g.model =
           *gen_schema_operations({shape.needs_file ? std::size_t(1) : 0,

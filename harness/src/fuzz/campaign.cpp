@@ -331,15 +331,15 @@ class campaign {
     // new ones (against a server that hangs or crashes, each try costs a timeout or a restart).
     if (confirmed && !known && !family_known) {
       // Another instance of a bug already shrunk: a tenth of the budget and of the time.
-      const bool first = family_first;
       const auto deadline =
-          clock_type::now() + (first ? options_.shrink_time : options_.shrink_time / 10);
+          clock_type::now() + (family_first ? options_.shrink_time : options_.shrink_time / 10);
       const auto check = [&](const properties::request_model& m) {
         return clock_type::now() < deadline &&
                reproduces(t, alone, sig, slow_over, m, id, &last, &last_case);
       };
-      const std::size_t budget =
-          first ? options_.shrink_budget : std::max<std::size_t>(20, options_.shrink_budget / 10);
+      const std::size_t budget = family_first
+                                     ? options_.shrink_budget
+                                     : std::max<std::size_t>(20, options_.shrink_budget / 10);
       shrunk = shrink(
           r, [&](const recipe& x) { return realize(x, profile_, context_); }, check, budget);
       // The record is the minimal request's own answer, whatever was tried last.

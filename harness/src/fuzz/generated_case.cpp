@@ -120,8 +120,12 @@ corpus::test_case as_case(const properties::request_model& m, const std::string&
   // their own way: what a generated request judges is the multipart layer.
   c.expect.graphql_errors_loose = true;
   cite_reference(c);
+  // The uploads of the whole body, which the latitudes read: a refused request (any other
+  // status) has none, so the reference need not read the body a second time for it.
   const json outcome =
-      request::reference_outcome(c.request.headers[0].second, c.request.body, c.limits);
+      c.expect.status == 200
+          ? request::reference_outcome(c.request.headers[0].second, c.request.body, c.limits)
+          : json::object();
   apply_latitudes(c, latitudes_of(m, wire, outcome));
   accept_whole_body_refusal(c, outcome);
   if (auto adapted = run::adapt_to_target(c, t)) c = std::move(*adapted);
