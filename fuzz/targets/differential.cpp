@@ -1,5 +1,7 @@
 // Differential: the streaming parser against properties' whole-buffer oracle, and the body in
 // two chunk splits against each other, for the parser's events and the processor's outcome.
+// Split A searches for delimiters with the scalar path, split B and the whole body in one chunk
+// (where the vector path's blocks run) with the vector path: the two paths must agree.
 // Input: three bytes (limits, split A, split B), the boundary, "\n", the body.
 
 #include <cstddef>
@@ -38,8 +40,8 @@ struct streamed {
 };
 
 streamed parse(std::string_view boundary, const std::vector<std::string_view>& chunks,
-               const multipart::parser_limits& limits) {
-  multipart::parser p(boundary, limits);
+               const multipart::parser_limits& limits, multipart::search_path path) {
+  multipart::parser p(boundary, limits, path);
   fuzz::event_record log;
   bool ok = true;
   for (std::size_t i = 0; i < chunks.size() && ok; ++i) {
@@ -78,8 +80,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Up to a little over a delimiter's length, so that cuts fall inside delimiter lines.
   const auto split_b = fuzz::seeded_chunks(body, data[2], boundary.size() + 8);
 
-  const streamed a = parse(boundary, split_a, limits);
-  const streamed b = parse(boundary, split_b, limits);
+  const streamed a = parse(boundary, split_a, limits, multipart::search_path::scalar);
+  const streamed b = parse(boundary, split_b, limits, multipart::search_path::vector);
+  const streamed whole = parse(boundary, {body}, limits, multipart::search_path::vector);
   const properties::oracle_result oracle = properties::oracle_parse(boundary, body, limits);
 
   UPSPEC_FUZZ_CHECK(a.ok == oracle.ok, "parser and oracle disagree on the verdict");
@@ -93,6 +96,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   UPSPEC_FUZZ_CHECK(a.ok == b.ok && a.error == b.error, "two splits disagree on the verdict");
   UPSPEC_FUZZ_CHECK(a.events == b.events,
                     "two splits disagree: " + first_difference(a.events, b.events));
+  UPSPEC_FUZZ_CHECK(a.ok == whole.ok && a.error == whole.error,
+                    "the scalar and vector searches disagree on the verdict");
+  UPSPEC_FUZZ_CHECK(a.events == whole.events, "the scalar and vector searches disagree: " +
+                                                  first_difference(a.events, whole.events));
 
   request::limits lim;
   lim.parser = limits;

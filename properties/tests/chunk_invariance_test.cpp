@@ -65,5 +65,25 @@ UPSPEC_PROPERTY(ChunkInvariance, EverySplitGivesTheSameEventsAndOutcome, ()) {
   }
 }
 
+// The vector delimiter search against the scalar one it replaces: the same events and verdict
+// for the whole body (where the vector path's blocks run) and for any split.
+UPSPEC_PROPERTY(ChunkInvariance, EverySearchPathGivesTheSameEvents, ()) {
+  const subject s = *gen_subject();
+  const split_plan plan = *gen_split_plan(s.body, s.boundary);
+  using multipart::search_path;
+
+  const auto scalar =
+      run_parser(s.boundary, s.body, split_plan{}, s.limits.parser, search_path::scalar);
+  for (const auto& [path, cut] :
+       {std::pair{search_path::vector, split_plan{}}, std::pair{search_path::vector, plan},
+        std::pair{search_path::scalar, plan}}) {
+    const auto other = run_parser(s.boundary, s.body, cut, s.limits.parser, path);
+    RC_LOG() << testing::first_difference(scalar.events, other.events) << "\n";
+    RC_ASSERT(other.events == scalar.events);
+    RC_ASSERT(other.ok == scalar.ok);
+    RC_ASSERT(other.error == scalar.error);
+  }
+}
+
 }  // namespace
 }  // namespace upspec::properties

@@ -6,8 +6,8 @@
 namespace upspec::properties::testing {
 
 parser_run run_parser(std::string_view boundary, std::string_view body, const split_plan& plan,
-                      const multipart::parser_limits& limits) {
-  multipart::parser p(boundary, limits);
+                      const multipart::parser_limits& limits, multipart::search_path path) {
+  multipart::parser p(boundary, limits, path);
   upspec::testing::event_log log;
   parser_run run;
   run.bound = p.buffer_bound();

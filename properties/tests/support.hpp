@@ -26,7 +26,8 @@ struct parser_run {
 };
 
 parser_run run_parser(std::string_view boundary, std::string_view body, const split_plan& plan,
-                      const multipart::parser_limits& limits = {});
+                      const multipart::parser_limits& limits = {},
+                      multipart::search_path path = multipart::search_path::automatic);
 
 // The reference outcome (as `upspec reference` prints it) with the body fed as planned.
 json run_processor(std::string_view content_type, std::string_view body, const split_plan& plan,

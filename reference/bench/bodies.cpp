@@ -1,5 +1,6 @@
 #include "bodies.hpp"
 
+#include <cstdlib>
 #include <random>
 
 #include "upspec/encoder/encoder.hpp"
@@ -44,10 +45,19 @@ body make_body(const std::string& name, std::size_t parts, std::size_t part_size
 std::vector<body> standard_bodies() {
   std::vector<body> out;
   out.push_back(make_body("1MiB-parts", 32, 1u << 20, content::random_binary, 15));
-  out.push_back(make_body("16MiB-parts", 4, 16u << 20, content::random_binary, 9));
+  out.push_back(make_body("16MiB-parts", 16, 16u << 20, content::random_binary, 9));
   out.push_back(make_body("1KiB-parts", 16384, 1024, content::random_binary, 9));
   out.push_back(make_body("adversarial", 4, 8u << 20, content::crlf_dash, 9));
+  body one_byte = make_body("one-byte", 4, 64 * 1024, content::random_binary, 5);
+  one_byte.chunk = 1;
+  out.push_back(std::move(one_byte));
   return out;
+}
+
+double min_seconds() {
+  const char* s = std::getenv("UPSPEC_BENCH_MIN_SECONDS");
+  const double v = s != nullptr ? std::atof(s) : 0.0;
+  return v > 0 ? v : 1.0;
 }
 
 }  // namespace upspec::bench

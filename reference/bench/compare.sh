@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Side-by-side multipart/form-data throughput: upspec's C++ parser and a memcpy
-# baseline (multipart_throughput) against busboy and @remix-run/multipart-parser
-# (js/compare.mjs), all on the same bodies written by multipart_bodies.
+# Side-by-side multipart/form-data throughput: upspec's C++ parser (scalar and
+# vector delimiter search) and two baselines, a plain read of the buffer (the
+# machine's read bandwidth) and a memcpy (multipart_throughput), against busboy
+# and @remix-run/multipart-parser (js/compare.mjs), all on the same bodies
+# written by multipart_bodies, each measured until it reaches a steady state.
 #
 #   reference/bench/compare.sh [OUT_DIR]   # OUT_DIR defaults to build/bench
+#   UPSPEC_BENCH_MIN_SECONDS=S             # each parser runs S seconds per body at least (1)
 #
-# Prints a table and writes the raw JSON lines to OUT_DIR/compare.jsonl.
+# Prints a table and writes the raw JSON lines to OUT_DIR/compare.jsonl. The
+# bodies take about 350 MB in $TMPDIR while it runs.
 set -euo pipefail
 
 # Resolve OUT_DIR against the caller's directory before moving to the repo root.
@@ -22,11 +26,9 @@ if [[ ! -d $js/node_modules ]]; then
   (cd "$js" && npm ci --no-audit --no-fund)
 fi
 
-if [[ ! -x $bin/multipart_bodies || ! -x $bin/multipart_throughput ]]; then
-  echo "compare.sh: building the release preset" >&2
-  cmake --preset release
-  cmake --build --preset release
-fi
+# Always build: a stale binary would time yesterday's parser.
+[[ -f build/release/CMakeCache.txt ]] || cmake --preset release >&2
+cmake --build build/release --target multipart_bodies multipart_throughput >&2
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT

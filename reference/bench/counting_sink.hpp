@@ -21,8 +21,9 @@ struct counting_sink : multipart::parser_events {
 };
 
 // Parses the whole body in chunks of `chunk` bytes; false when it did not parse.
-inline bool parse_in_chunks(std::string_view body, std::size_t chunk, counting_sink& sink) {
-  multipart::parser p(kBoundary);
+inline bool parse_in_chunks(std::string_view body, std::size_t chunk, counting_sink& sink,
+                            multipart::search_path path = multipart::search_path::automatic) {
+  multipart::parser p(kBoundary, {}, path);
   for (std::size_t at = 0; at < body.size(); at += chunk)
     if (!p.feed(body.substr(at, chunk), sink)) return false;
   return p.finish(sink);

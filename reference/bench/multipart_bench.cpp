@@ -18,7 +18,6 @@ const body& get(const std::string& name) {
   static const std::map<std::string, body> bodies = [] {
     std::map<std::string, body> m;
     for (auto& b : standard_bodies()) m.emplace(b.name, std::move(b));
-    m.emplace("one-byte", make_body("one-byte", 4, 256 * 1024, content::random_binary, 1));
     return m;
   }();
   return bodies.at(name);

@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
                                   {"file", file},
                                   {"content_type", upspec::bench::content_type()},
                                   {"iterations", b.iterations},
+                                  {"min_seconds", upspec::bench::min_seconds()},
+                                  {"chunk", b.chunk},
                                   {"parts", b.parts},
                                   {"part_bytes", b.part_bytes}});
   }

@@ -4,10 +4,13 @@
 //   node compare.mjs DIR
 //
 // DIR/manifest.json lists the bodies (see reference/bench/compare.sh). For each
-// body and parser we do one warm-up run, then `iterations` timed runs, and print
-// one JSON line with the median. Every run must see the same number of parts and
-// the same total of part bytes as the warm-up run, so a parser that silently
-// truncates or skips data cannot look fast.
+// body, every parser has one warm-up run, then the parsers take turns, an
+// untimed and a timed run each per round, until each has `iterations` timed runs
+// and `min_seconds` of running
+// (a steady state, and a drift in the machine's speed touches both alike); one
+// JSON line per parser gives the median. Every run must see the same number of
+// parts and the same total of part bytes as the warm-up run, so a parser that
+// silently truncates or skips data cannot look fast.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,14 +18,15 @@ import { once } from 'node:events';
 import busboy from 'busboy';
 import { MultipartParser, getMultipartBoundary } from '@remix-run/multipart-parser/node';
 
-// The chunk size a socket-fed parser typically sees; the C++ side uses the same.
+// The chunk size a socket-fed parser typically sees, unless the manifest says
+// otherwise for a body; the C++ side uses the same.
 const CHUNK = 64 * 1024;
 
 // Split once, outside the timed region: subarray() makes views, not copies, so
 // every run feeds the parser exactly the same memory.
-function chunksOf(body) {
+function chunksOf(body, size) {
   const chunks = [];
-  for (let at = 0; at < body.length; at += CHUNK) chunks.push(body.subarray(at, at + CHUNK));
+  for (let at = 0; at < body.length; at += size) chunks.push(body.subarray(at, at + size));
   return chunks;
 }
 
@@ -117,36 +121,57 @@ async function benchBody(dir, entry) {
   if (!Number.isInteger(iterations) || iterations < 1)
     throw new Error(`${name}: iterations must be a positive integer`);
 
+  const minSeconds = entry.min_seconds ?? 1;
   const body = readFileSync(join(dir, file));
-  const chunks = chunksOf(body);
+  const chunks = chunksOf(body, entry.chunk ?? CHUNK);
 
+  const runs = [];
   for (const [parser, run] of Object.entries(PARSERS)) {
-    // The warm-up run lets the JIT settle and fixes what every later run must see.
-    const expected = await run(chunks, contentType);
+    // The warm-up run lets the JIT settle and fixes what every later run must see. A parser
+    // that refuses the body has no figure for it: the line says why, and the others go on.
+    let expected;
+    try {
+      expected = await run(chunks, contentType);
+    } catch (err) {
+      console.log(JSON.stringify({ parser, body: name, bytes: body.length, chunk: entry.chunk ?? CHUNK,
+        error: String(err.message ?? err) }));
+      continue;
+    }
     // If the manifest states the counts, hold the warm-up run to them too.
     if (entry.parts !== undefined && entry.parts !== expected.parts)
       throw new Error(`${parser} on ${name}: ${expected.parts} parts, manifest says ${entry.parts}`);
     if (entry.part_bytes !== undefined && entry.part_bytes !== expected.partBytes)
       throw new Error(`${parser} on ${name}: ${expected.partBytes} part bytes, manifest says ${entry.part_bytes}`);
+    runs.push({ parser, run, expected, seconds: [] });
+  }
 
-    const seconds = [];
-    for (let i = 0; i < iterations; i++) {
+  const total = (r) => r.seconds.reduce((a, b) => a + b, 0);
+  for (let round = 0; round < iterations || Math.min(...runs.map(total)) < minSeconds; round++) {
+    for (const r of runs) {
+      // An untimed run first, as on the C++ side: the timed one starts from the caches its
+      // own parser leaves, not from what the other parser left.
+      await r.run(chunks, contentType);
       const start = process.hrtime.bigint();
-      const seen = await run(chunks, contentType);
-      seconds.push(Number(process.hrtime.bigint() - start) / 1e9);
-      if (seen.parts !== expected.parts || seen.partBytes !== expected.partBytes)
-        throw new Error(`${parser} on ${name}: run ${i + 1} saw ${seen.parts} parts / ${seen.partBytes} bytes, ` +
-          `warm-up saw ${expected.parts} / ${expected.partBytes}`);
+      const seen = await r.run(chunks, contentType);
+      r.seconds.push(Number(process.hrtime.bigint() - start) / 1e9);
+      if (seen.parts !== r.expected.parts || seen.partBytes !== r.expected.partBytes)
+        throw new Error(`${r.parser} on ${name}: run ${round + 1} saw ${seen.parts} parts / ${seen.partBytes} bytes, ` +
+          `warm-up saw ${r.expected.parts} / ${r.expected.partBytes}`);
     }
-    const med = median(seconds);
+  }
+  for (const r of runs) {
+    const med = median(r.seconds);
     console.log(JSON.stringify({
-      parser,
+      parser: r.parser,
       body: name,
       bytes: body.length,
+      chunk: entry.chunk ?? CHUNK,
+      runs: r.seconds.length,
       seconds: med,
       bytes_per_second: body.length / med,
-      parts: expected.parts,
-      part_bytes: expected.partBytes,
+      parts: r.expected.parts,
+      parts_per_second: r.expected.parts / med,
+      part_bytes: r.expected.partBytes,
     }));
   }
 }

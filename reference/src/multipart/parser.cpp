@@ -1,6 +1,7 @@
 #include "upspec/multipart/parser.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "upspec/multipart/boundary.hpp"
@@ -20,6 +21,23 @@ bool is_field_value_byte(char ch) noexcept {
   return c == '\t' || (c >= 0x20 && c != 0x7F);
 }
 
+// Eight bytes at a time: a word with no byte below 0x20 and none equal to 0x7F is all
+// field-value bytes; only a word with a tab or a control character is looked at byte by byte.
+bool all_field_value_bytes(const char* p, std::size_t n) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101;
+  constexpr std::uint64_t highs = 0x8080808080808080;
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    const std::uint64_t below_space = (w - ones * 0x20) & ~w & highs;
+    const std::uint64_t del = ((w ^ (ones * 0x7F)) - ones) & ~(w ^ (ones * 0x7F)) & highs;
+    if ((below_space | del) != 0 && !std::all_of(p + i, p + i + 8, is_field_value_byte))
+      return false;
+  }
+  return std::all_of(p + i, p + n, is_field_value_byte);
+}
+
 std::string_view trim_ows(std::string_view s) noexcept {
   while (!s.empty() && is_lwsp(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_lwsp(s.back())) s.remove_suffix(1);
@@ -28,23 +46,19 @@ std::string_view trim_ows(std::string_view s) noexcept {
 
 }  // namespace
 
-parser::parser(std::string_view boundary, parser_limits limits)
-    : delimiter_("\r\n--"), limits_(limits) {
-  delimiter_.append(boundary);
+parser::parser(std::string_view boundary, parser_limits limits, search_path path)
+    : delimiter_(std::string("\r\n--").append(boundary)),
+      limits_(limits),
+      search_(delimiter_),
+      path_(path) {
   line_tail_.reserve(limits_.max_transport_padding + 4);
   header_block_.reserve(limits_.max_header_bytes);
   headers_.reserve(limits_.max_header_count);
   // The search relies on "\r" occurring only at the start of the delimiter, which a valid
   // boundary guarantees; an invalid one fails before any byte is read.
-  if (!is_valid_boundary(boundary)) {
+  if (!is_valid_boundary(boundary))
     fail(error_code::request_content_type,
          "The multipart boundary is not a valid RFC 2046 boundary.");
-    return;
-  }
-  const std::size_t m = delimiter_.size();
-  skip_.fill(static_cast<unsigned char>(m));
-  for (std::size_t i = 0; i + 1 < m; ++i)
-    skip_[static_cast<unsigned char>(delimiter_[i])] = static_cast<unsigned char>(m - 1 - i);
 }
 
 bool parser::feed(std::string_view chunk, parser_events& events) {
@@ -107,17 +121,12 @@ bool parser::finish(parser_events& events) {
 // starts is judged afterwards (delimiter_line).
 const char* parser::scan_for_delimiter(const char* p, const char* end, parser_events& events) {
   const std::size_t m = delimiter_.size();
-  const unsigned char last = static_cast<unsigned char>(delimiter_.back());
-  const char* s = p;
-  while (static_cast<std::size_t>(end - s) >= m) {
-    const unsigned char c = static_cast<unsigned char>(s[m - 1]);
-    if (c == last && std::memcmp(s, delimiter_.data(), m - 1) == 0) {
-      emit_content({p, static_cast<std::size_t>(s - p)}, events);
-      line_tail_.clear();
-      state_ = state::delimiter_line;
-      return s + m;
-    }
-    s += skip_[c];
+  const std::size_t at = search_.find({p, static_cast<std::size_t>(end - p)}, path_);
+  if (at != delimiter_search::npos) {
+    emit_content({p, at}, events);
+    line_tail_.clear();
+    state_ = state::delimiter_line;
+    return p + at + m;
   }
   // No whole delimiter: one may begin in the last m-1 bytes, and only at a CR. The window is
   // short, so a plain loop beats memchr's call overhead (it matters when fed byte by byte).
@@ -219,6 +228,21 @@ void parser::not_a_delimiter(parser_events& events) {
 // RFC 7578 §4.8 / RFC 5322 §2.1: a part's header block is a series of CRLF-terminated lines
 // ended by an empty line.
 const char* parser::header_block(const char* p, const char* end, parser_events& events) {
+  if (header_block_.empty()) {
+    // Most blocks arrive whole in one chunk: those are read where they are. One that goes on
+    // past the chunk or has a bare LF is left to the copying loop below, which judges it.
+    const char* const limit =
+        p + std::min<std::size_t>(static_cast<std::size_t>(end - p), limits_.max_header_bytes);
+    for (const char* line = p;;) {
+      const void* lf = std::memchr(line, '\n', static_cast<std::size_t>(limit - line));
+      if (lf == nullptr) break;
+      const char* const next = static_cast<const char*>(lf) + 1;
+      if (next - p < 2 || next[-2] != '\r') break;
+      if (next - line == 2)
+        return headers_complete({p, static_cast<std::size_t>(next - p)}, next, events, end);
+      line = next;
+    }
+  }
   while (p < end) {
     const void* lf = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
     const char* stop = lf != nullptr ? static_cast<const char*>(lf) + 1 : end;
@@ -236,22 +260,29 @@ const char* parser::header_block(const char* p, const char* end, parser_events& 
       fail(error_code::multipart_malformed, "A part header line ends with a bare LF, not CRLF.");
       return end;
     }
-    if (n == 2 || (n >= 4 && header_block_.compare(n - 4, 4, "\r\n\r\n") == 0)) {
-      if (!emit_headers(events)) return end;
-      state_ = scan_state_ = state::part_body;
-      matched_ = 0;
-      return p;
-    }
+    if (n == 2 || (n >= 4 && header_block_.compare(n - 4, 4, "\r\n\r\n") == 0))
+      return headers_complete(header_block_, p, events, end);
   }
   return p;
 }
 
-bool parser::emit_headers(parser_events& events) {
-  char* const buf = header_block_.data();
-  const std::size_t n = header_block_.size() - 2;  // every line keeps its CRLF; the empty one goes
+const char* parser::headers_complete(std::string_view block, const char* next,
+                                     parser_events& events, const char* end) {
+  if (!emit_headers(block, events)) return end;
+  header_block_.clear();
+  state_ = scan_state_ = state::part_body;
+  matched_ = 0;
+  return next;
+}
+
+bool parser::emit_headers(std::string_view block, parser_events& events) {
+  const char* const buf = block.data();
+  const std::size_t n = block.size() - 2;  // every line keeps its CRLF; the empty one goes
   headers_.clear();
   std::size_t r = 0;
-  std::size_t w = 0;  // lines are compacted in place as they are unfolded and trimmed
+  // Fields stay where they are; a folded line is moved down to join the value before it, so
+  // `w` is where the last value ends, and nothing moves in a block without folds.
+  std::size_t w = 0;
   while (r < n) {
     const auto lf =
         static_cast<std::size_t>(static_cast<const char*>(std::memchr(buf + r, '\n', n - r)) - buf);
@@ -266,11 +297,16 @@ bool parser::emit_headers(parser_events& events) {
         fail(error_code::multipart_malformed, "A part's first header line starts with whitespace.");
         return false;
       }
-      if (!std::all_of(buf + r, buf + r + len, is_field_value_byte)) {
+      if (!all_field_value_bytes(buf + r, len)) {
         fail(error_code::multipart_malformed, "A part header value contains a control character.");
         return false;
       }
-      std::memmove(buf + w, buf + r, len);
+      // A block read in the chunk is joined in a copy of the parser's own.
+      if (buf != header_block_.data()) {
+        header_block_.assign(block);
+        return emit_headers(header_block_, events);
+      }
+      std::memmove(header_block_.data() + w, buf + r, len);
       w += len;
       headers_.back().value_size = w - headers_.back().value_at;
     } else {
@@ -292,18 +328,14 @@ bool parser::emit_headers(parser_events& events) {
                                                   : "A part header has an invalid field name.");
         return false;
       }
-      std::memmove(buf + w, buf + r, name_size);
-      const std::size_t name_at = w;
-      w += name_size;
-      const std::size_t value_from = r + name_size + 1;
-      const std::size_t value_size = lf - 1 - value_from;
-      if (!std::all_of(buf + value_from, buf + value_from + value_size, is_field_value_byte)) {
+      const std::size_t value_at = r + name_size + 1;
+      const std::size_t value_size = lf - 1 - value_at;
+      if (!all_field_value_bytes(buf + value_at, value_size)) {
         fail(error_code::multipart_malformed, "A part header value contains a control character.");
         return false;
       }
-      std::memmove(buf + w, buf + value_from, value_size);
-      headers_.push_back({name_at, name_size, w, value_size});
-      w += value_size;
+      headers_.push_back({r, name_size, value_at, value_size});
+      w = value_at + value_size;
     }
     r = lf + 1;
   }

@@ -2,6 +2,7 @@
 // Header values of the form `token *( OWS ";" OWS [ name "=" value ] )`, as Content-Type and
 // Content-Disposition use them (RFC 9110 §5.6.6 parameters, §5.6.4 quoted-string).
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,7 +28,22 @@ struct parameterized_value {
 // parameter without "=", a value that is neither a token nor a quoted-string).
 std::optional<parameterized_value> parse_parameterized_value(std::string_view header_value);
 
-bool is_token_char(char c) noexcept;  // RFC 9110 §5.6.2 tchar
+namespace detail {
+// RFC 9110 §5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" /
+// "_" / "`" / "|" / "~" / DIGIT / ALPHA. A table, because header names are checked byte by byte
+// for every part.
+inline constexpr std::array<bool, 256> kTokenChars = [] {
+  std::array<bool, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = true;
+  for (const char c : std::string_view("!#$%&'*+-.^_`|~")) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+}  // namespace detail
+
+inline bool is_token_char(char c) noexcept {
+  return detail::kTokenChars[static_cast<unsigned char>(c)];
+}
 std::string ascii_lowercase(std::string_view s);
 bool iequals(std::string_view a, std::string_view b) noexcept;
 

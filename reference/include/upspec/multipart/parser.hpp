@@ -6,7 +6,6 @@
 // look-alike that straddled two chunks, which come from the parser's own bounded buffer. The
 // events and their concatenated data do not depend on how the body is split.
 
-#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -14,6 +13,7 @@
 #include <vector>
 
 #include "upspec/errors.hpp"
+#include "upspec/multipart/delimiter_search.hpp"
 
 namespace upspec::multipart {
 
@@ -38,7 +38,10 @@ class parser_events {
 
 class parser {
  public:
-  explicit parser(std::string_view boundary, parser_limits limits = {});
+  // `path` chooses how part data is searched for the delimiter; every path gives the same
+  // events, and tests and the differential fuzz target compare them.
+  explicit parser(std::string_view boundary, parser_limits limits = {},
+                  search_path path = search_path::automatic);
 
   // Consumes the whole chunk. Returns false once the body is known to be malformed.
   bool feed(std::string_view chunk, parser_events& events);
@@ -70,14 +73,17 @@ class parser {
   const char* continue_partial_match(const char* p, const char* end, parser_events& events);
   const char* delimiter_line(const char* p, const char* end, parser_events& events);
   const char* header_block(const char* p, const char* end, parser_events& events);
-  bool emit_headers(parser_events& events);
+  const char* headers_complete(std::string_view block, const char* next, parser_events& events,
+                               const char* end);
+  bool emit_headers(std::string_view block, parser_events& events);
   void not_a_delimiter(parser_events& events);
   void emit_content(std::string_view bytes, parser_events& events);
   void fail(error_code code, std::string message);
 
   std::string delimiter_;  // "\r\n--" boundary
   parser_limits limits_;
-  std::array<unsigned char, 256> skip_{};  // Boyer-Moore-Horspool shifts for delimiter_
+  delimiter_search search_;
+  search_path path_;
   state state_ = state::preamble;
   state scan_state_ = state::preamble;  // preamble or part_body: where a look-alike goes back to
   std::size_t matched_ = 2;             // delimiter bytes matched so far; the body starts at a line

@@ -1,0 +1,95 @@
+// The vector path of delimiter_search: compiled once per instruction set by Highway's
+// foreach_target, which includes this file again for each; the widest one the CPU supports is
+// chosen on the first call.
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "multipart/delimiter_search_simd.cpp"
+#include "multipart/delimiter_search_simd.hpp"
+
+#include <hwy/foreach_target.h>  // must come before highway.h
+#include <hwy/highway.h>
+
+#include <cstdint>
+#include <cstring>
+
+HWY_BEFORE_NAMESPACE();
+namespace upspec::multipart::simd {
+namespace HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+// The first candidate of `candidates` (lanes of the block at `block`) where the whole delimiter
+// is, or Lanes(d) when none: the two bytes the filter compared are checked again by memcmp only
+// for the first, which keeps the loop free of special cases.
+template <class D, class M>
+HWY_INLINE std::size_t first_match(D d, M candidates, const unsigned char* block,
+                                   const unsigned char* delimiter, std::size_t m) {
+  std::uint8_t bits[HWY_MAX_BYTES / 8 + 8] = {};
+  const std::size_t bytes = hn::StoreMaskBits(d, candidates, bits);
+  for (std::size_t b = 0; b < bytes; ++b) {
+    for (unsigned v = bits[b]; v != 0; v &= v - 1) {
+      const std::size_t k = b * 8 + static_cast<std::size_t>(__builtin_ctz(v));
+      if (std::memcmp(block + k + 1, delimiter + 1, m - 2) == 0) return k;
+    }
+  }
+  return hn::Lanes(d);
+}
+
+// A position is a candidate when its byte is the delimiter's first (CR) and the byte m-1 later
+// is the delimiter's last: two loads per block whose addresses do not depend on what was read,
+// so the CPU keeps many in flight. On random data one position in 65,536 is a candidate; on any
+// data at most one long comparison starts per CR, and CRs occur only at a delimiter's start, so
+// the verification stays linear.
+std::size_t FindDelimiter(const unsigned char* data, std::size_t n, const unsigned char* delimiter,
+                          std::size_t m) {
+  if (n < m) return n;
+  const hn::ScalableTag<std::uint8_t> d;
+  const std::size_t lanes = hn::Lanes(d);
+  const auto first = hn::Set(d, delimiter[0]);
+  const auto last = hn::Set(d, delimiter[m - 1]);
+  std::size_t at = 0;
+  for (; at + 2 * lanes + m - 1 <= n; at += 2 * lanes) {
+    const auto c0 = hn::And(hn::Eq(hn::LoadU(d, data + at), first),
+                            hn::Eq(hn::LoadU(d, data + at + m - 1), last));
+    const auto c1 = hn::And(hn::Eq(hn::LoadU(d, data + at + lanes), first),
+                            hn::Eq(hn::LoadU(d, data + at + lanes + m - 1), last));
+    if (hn::AllFalse(d, hn::Or(c0, c1))) continue;
+    std::size_t k = first_match(d, c0, data + at, delimiter, m);
+    if (k < lanes) return at + k;
+    k = first_match(d, c1, data + at + lanes, delimiter, m);
+    if (k < lanes) return at + lanes + k;
+  }
+  // Fewer than two blocks and a delimiter left: one CR at a time.
+  while (at + m <= n) {
+    const void* cr = std::memchr(data + at, delimiter[0], n - m + 1 - at);
+    if (cr == nullptr) break;
+    at = static_cast<std::size_t>(static_cast<const unsigned char*>(cr) - data);
+    if (std::memcmp(data + at + 1, delimiter + 1, m - 1) == 0) return at;
+    ++at;
+  }
+  return n;
+}
+
+std::int64_t Target() {
+  return HWY_TARGET;
+}
+
+}  // namespace HWY_NAMESPACE
+}  // namespace upspec::multipart::simd
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace upspec::multipart::simd {
+
+HWY_EXPORT(FindDelimiter);
+HWY_EXPORT(Target);
+
+std::size_t find_delimiter(const unsigned char* data, std::size_t n, const unsigned char* delimiter,
+                           std::size_t m) noexcept {
+  return HWY_DYNAMIC_DISPATCH(FindDelimiter)(data, n, delimiter, m);
+}
+
+const char* target_name() noexcept {
+  return hwy::TargetName(HWY_DYNAMIC_DISPATCH(Target)());
+}
+
+}  // namespace upspec::multipart::simd
+#endif  // HWY_ONCE
