@@ -168,7 +168,10 @@ class connection {
     res.keep_alive(keep_alive);
     res.body() = answer.body;
     res.prepare_payload();
-    std::ostringstream out;
+    // One stream for every response: building one (and its locale) costs more than the write.
+    static std::ostringstream out;
+    out.str(std::string());
+    out.clear();
     out << res;
     return out.str();
   }

@@ -1,6 +1,7 @@
 #include "support/outcome_check.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "support/check.hpp"
 
@@ -65,6 +66,33 @@ error_code known_code(const std::string& code) {
   const auto c = error_code_from_name(code);
   UPSPEC_FUZZ_CHECK(c.has_value(), "an error code outside the taxonomy: " + code);
   return *c;
+}
+
+bool same_json(const json& a, const json& b) {
+  if (a.type() != b.type()) return false;
+  switch (a.type()) {
+    case json::value_t::object: {
+      const auto& x = a.get_ref<const json::object_t&>();
+      const auto& y = b.get_ref<const json::object_t&>();
+      if (x.size() != y.size()) return false;
+      for (auto i = x.begin(), j = y.begin(); i != x.end(); ++i, ++j)
+        if (i->first != j->first || !same_json(i->second, j->second)) return false;
+      return true;
+    }
+    case json::value_t::array: {
+      if (a.size() != b.size()) return false;
+      for (std::size_t i = 0; i < a.size(); ++i)
+        if (!same_json(a[i], b[i])) return false;
+      return true;
+    }
+    case json::value_t::number_float: {
+      // Bit for bit: -0.0 and 0.0 print differently, and NaN (never parsed) equals itself.
+      const double x = a.get<double>(), y = b.get<double>();
+      return std::memcmp(&x, &y, sizeof x) == 0;
+    }
+    default:
+      return a == b;
+  }
 }
 
 void check_outcome(const json& outcome) {

@@ -19,6 +19,10 @@ void check_settled(const request::processor& p, const request::limits& limits);
 // {"data", "errors"}, or an array of them for a batch; every extensions.code is a known one.
 void check_graphql_result(const json& result, bool batch_allowed = true);
 
+// Equal values of equal types throughout (1, 1u and 1.0 differ, member order counts): what
+// comparing the two dump()s would say, without writing either out.
+bool same_json(const json& a, const json& b);
+
 // The taxonomy's code by name, or abort.
 upspec::error_code known_code(const std::string& code);
 

@@ -11,13 +11,13 @@ json upload_placeholder(std::string_view field) {
 }
 
 processor::processor(std::string_view content_type, limits lim, processor_events& events)
-    : limits_(lim), events_(events), parser_(std::string_view{}, lim.parser) {
-  auto boundary = multipart::boundary_from_content_type(content_type);
-  if (!boundary) {
-    reject(std::move(boundary).error());
-    return;
-  }
-  parser_ = multipart::parser(boundary.value(), lim.parser);
+    : processor(lim, events, multipart::boundary_from_content_type(content_type)) {}
+
+processor::processor(limits lim, processor_events& events, result<std::string> boundary)
+    : limits_(lim),
+      events_(events),
+      parser_(boundary ? std::string_view(boundary.value()) : std::string_view{}, lim.parser) {
+  if (!boundary) reject(std::move(boundary).error());
 }
 
 void processor::feed(std::string_view chunk) {

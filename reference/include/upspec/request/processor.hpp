@@ -19,6 +19,7 @@
 #include "upspec/multipart/part_headers.hpp"
 #include "upspec/request/json_field.hpp"
 #include "upspec/request/limits.hpp"
+#include "upspec/result.hpp"
 
 namespace upspec::request {
 
@@ -73,6 +74,9 @@ class processor : private multipart::parser_events {
 
  private:
   enum class part_role { none, operations, map, file, ignored };
+
+  // The parser is built once, for the boundary or (refused) for none.
+  processor(limits lim, processor_events& events, result<std::string> boundary);
 
   void on_part_begin() override;
   void on_header(std::string_view name, std::string_view value) override;
