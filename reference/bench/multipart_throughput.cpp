@@ -50,19 +50,25 @@ struct measure {
 // Every measure runs once per round, so a change in the machine's speed during the run touches
 // them all alike, and each timed run follows an untimed one of the same measure, so it starts
 // from the caches its own work leaves (a steady state), not from what the measure before it
-// left. Rounds go on until each has `iterations` runs and `min_seconds` of running.
+// left. A measure is done once it has `iterations` runs and `min_seconds` of running; rounds go
+// on until every measure is.
 void run_rounds(std::vector<measure>& measures, int iterations, double min_seconds) {
-  double least_total = 0;
-  for (int round = 0; round < iterations || least_total < min_seconds; ++round) {
-    least_total = 1e300;
-    for (auto& m : measures) {
-      m.run();
+  std::vector<double> totals(measures.size(), 0.0);
+  auto done = [&](std::size_t i) {
+    return measures[i].seconds.size() >= static_cast<std::size_t>(iterations) &&
+           totals[i] >= min_seconds;
+  };
+  for (bool pending = true; pending;) {
+    pending = false;
+    for (std::size_t i = 0; i < measures.size(); ++i) {
+      if (done(i)) continue;
+      measures[i].run();
       const auto t0 = clock_type::now();
-      m.run();
-      m.seconds.push_back(std::chrono::duration<double>(clock_type::now() - t0).count());
-      double total = 0;
-      for (double s : m.seconds) total += s;
-      least_total = std::min(least_total, total);
+      measures[i].run();
+      const double s = std::chrono::duration<double>(clock_type::now() - t0).count();
+      measures[i].seconds.push_back(s);
+      totals[i] += s;
+      pending = pending || !done(i);
     }
   }
 }

@@ -43,7 +43,14 @@ TEST(DelimiterSearch, FindsADelimiterAtEveryOffsetOfEveryLength) {
     for (const std::string& boundary : kBoundaries) {
       const delimiter_search search("\r\n--" + boundary);
       const std::size_t m = search.delimiter().size();
-      for (std::size_t n = 0; n < 3 * 64 + m + 8; ++n) {
+      // Every length up to a few blocks, and each side of the lengths where the vector path
+      // takes one more step of four blocks (16, 32 or 64 bytes each).
+      std::vector<std::size_t> lengths;
+      for (std::size_t n = 0; n < 80 + m; ++n) lengths.push_back(n);
+      for (const std::size_t step : {64, 128, 256, 512})
+        for (const std::size_t n : {step + m - 2, step + m - 1, step + m, 2 * step + m - 1})
+          lengths.push_back(n);
+      for (const std::size_t n : lengths) {
         std::string background(n, '\0');
         for (char& c : background) c = static_cast<char>('a' + rng() % 26);
         expect_every_path_finds(search, background);
@@ -67,7 +74,7 @@ TEST(DelimiterSearch, AgreesWithAPlainFindOnLookAlikes) {
       const std::string d(search.delimiter());
       for (int round = 0; round < 400; ++round) {
         std::string data;
-        const std::size_t size = rng() % 700;
+        const std::size_t size = rng() % 1200;
         while (data.size() < size) {
           switch (rng() % 5) {
             case 0:

@@ -5,8 +5,8 @@
 //
 // DIR/manifest.json lists the bodies (see reference/bench/compare.sh). For each
 // body, every parser has one warm-up run, then the parsers take turns, an
-// untimed and a timed run each per round, until each has `iterations` timed runs
-// and `min_seconds` of running
+// untimed and a timed run each per round; each stops once it has `iterations`
+// timed runs and `min_seconds` of running
 // (a steady state, and a drift in the machine's speed touches both alike); one
 // JSON line per parser gives the median. Every run must see the same number of
 // parts and the same total of part bytes as the warm-up run, so a parser that
@@ -145,9 +145,12 @@ async function benchBody(dir, entry) {
     runs.push({ parser, run, expected, seconds: [] });
   }
 
-  const total = (r) => r.seconds.reduce((a, b) => a + b, 0);
-  for (let round = 0; round < iterations || Math.min(...runs.map(total)) < minSeconds; round++) {
+  // A parser is done once it has `iterations` timed runs and `minSeconds` of running; the
+  // rounds go on until both are.
+  const done = (r) => r.seconds.length >= iterations && r.seconds.reduce((a, b) => a + b, 0) >= minSeconds;
+  for (let round = 0; runs.some((r) => !done(r)); round++) {
     for (const r of runs) {
+      if (done(r)) continue;
       // An untimed run first, as on the C++ side: the timed one starts from the caches its
       // own parser leaves, not from what the other parser left.
       await r.run(chunks, contentType);
