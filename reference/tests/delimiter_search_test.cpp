@@ -72,7 +72,7 @@ TEST(DelimiterSearch, AgreesWithAPlainFindOnLookAlikes) {
     for (const std::string& boundary : kBoundaries) {
       const delimiter_search search("\r\n--" + boundary);
       const std::string d(search.delimiter());
-      for (int round = 0; round < 400; ++round) {
+      for (int round = 0; round < 200; ++round) {
         std::string data;
         const std::size_t size = rng() % 1200;
         while (data.size() < size) {
