@@ -19,27 +19,12 @@
 #include <vector>
 
 #include "counting_sink.hpp"
+#include "read_baseline.hpp"
 #include "upspec/multipart/delimiter_search.hpp"
 
 namespace {
 
 using clock_type = std::chrono::steady_clock;
-
-// Sums the buffer eight bytes at a time with four independent accumulators: every load is
-// independent of the others, so this runs at the bandwidth a scan can reach and no faster.
-std::uint64_t read_all(const std::string& bytes) {
-  std::uint64_t acc[4] = {};
-  const char* p = bytes.data();
-  const std::size_t words = bytes.size() / 8;
-  std::size_t i = 0;
-  for (; i + 4 <= words; i += 4)
-    for (int k = 0; k < 4; ++k) {
-      std::uint64_t w;
-      std::memcpy(&w, p + 8 * (i + k), 8);
-      acc[k] += w;
-    }
-  return acc[0] + acc[1] + acc[2] + acc[3] + i;
-}
 
 struct measure {
   const char* parser;
@@ -119,7 +104,7 @@ int main(int argc, char** argv) {
     std::vector<measure> measures{
         {"read", [&] { asm volatile(""
                                     :
-                                    : "r"(read_all(bytes))
+                                    : "r"(upspec::bench::read_all(bytes))
                                     : "memory"); }, {}},
         {"memcpy",
          [&] {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bodies.hpp"
+#include "read_baseline.hpp"
 #include "upspec/multipart/delimiter_search.hpp"
 
 namespace {
@@ -31,17 +32,6 @@ double median_seconds(F&& run) {
   }
   std::sort(times.begin(), times.end());
   return times[times.size() / 2];
-}
-
-std::uint64_t sum(const std::string& b) {
-  std::uint64_t acc[4] = {};
-  for (std::size_t i = 0; i + 32 <= b.size(); i += 32)
-    for (int k = 0; k < 4; ++k) {
-      std::uint64_t w;
-      std::memcpy(&w, b.data() + i + 8 * k, 8);
-      acc[k] += w;
-    }
-  return acc[0] + acc[1] + acc[2] + acc[3];
 }
 
 }  // namespace
@@ -68,7 +58,7 @@ int main() {
     const double gb = static_cast<double>(n) / 1e9;
     std::printf("%6zu %8.1f %8.1f %8.1f %8.1f\n", mib,
                 gb / median_seconds([&] {
-                  asm volatile("" : : "r"(sum(bytes)) : "memory");
+                  asm volatile("" : : "r"(upspec::bench::read_all(bytes)) : "memory");
                 }),
                 gb / median_seconds([&] {
                   std::memcpy(dest.data(), bytes.data(), n);

@@ -45,11 +45,14 @@ std::size_t delimiter_search::find_scalar(std::string_view data) const noexcept 
   return npos;
 }
 
+// The vector kernel stops short of the end (or at a match); the scalar loop takes it from
+// there, and at a match finds it in its first comparison.
 std::size_t delimiter_search::find_vector(std::string_view data) const noexcept {
-  const std::size_t at = simd::find_delimiter(
+  const std::size_t from = simd::find_delimiter(
       reinterpret_cast<const unsigned char*>(data.data()), data.size(),
       reinterpret_cast<const unsigned char*>(delimiter_.data()), delimiter_.size());
-  return at == data.size() ? npos : at;
+  const std::size_t rest = find_scalar(data.substr(from));
+  return rest == npos ? npos : from + rest;
 }
 
 const char* delimiter_search::vector_target() noexcept {

@@ -18,8 +18,8 @@ namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
 // The first candidate of `candidates` (lanes of the block at `block`) where the whole delimiter
-// is, or Lanes(d) when none: the two bytes the filter compared are checked again by memcmp only
-// for the first, which keeps the loop free of special cases.
+// is, or Lanes(d) when none. The filter compared the first and last bytes; memcmp compares the
+// bytes between them.
 template <class D, class M>
 HWY_INLINE std::size_t first_match(D d, M candidates, const unsigned char* block,
                                    const unsigned char* delimiter, std::size_t m) {
@@ -43,10 +43,11 @@ constexpr std::size_t kLine = 64;
 // is the delimiter's last: loads whose addresses do not depend on what was read, four blocks per
 // step, so the CPU keeps many in flight. On random data one position in 65,536 is a candidate;
 // on any data at most one long comparison starts per CR, and CRs occur only at a delimiter's
-// start, so the verification stays linear.
+// start, so the verification stays linear. Returns the first match, or where the steps ended
+// with no match before (less than a step and a delimiter from the end): the rest is the scalar
+// path's.
 std::size_t FindDelimiter(const unsigned char* data, std::size_t n, const unsigned char* delimiter,
                           std::size_t m) {
-  if (n < m) return n;
   const hn::ScalableTag<std::uint8_t> d;
   const std::size_t lanes = hn::Lanes(d);
   const std::size_t step = 4 * lanes;
@@ -61,29 +62,16 @@ std::size_t FindDelimiter(const unsigned char* data, std::size_t n, const unsign
     if (at + step + kPrefetchAhead <= n)
       for (std::size_t line = 0; line < step; line += kLine)
         hwy::Prefetch(data + at + kPrefetchAhead + line);
-    const auto c0 = candidates(at);
-    const auto c1 = candidates(at + lanes);
-    const auto c2 = candidates(at + 2 * lanes);
-    const auto c3 = candidates(at + 3 * lanes);
-    if (hn::AllFalse(d, hn::Or(hn::Or(c0, c1), hn::Or(c2, c3)))) continue;
-    std::size_t k = first_match(d, c0, data + at, delimiter, m);
-    if (k < lanes) return at + k;
-    k = first_match(d, c1, data + at + lanes, delimiter, m);
-    if (k < lanes) return at + lanes + k;
-    k = first_match(d, c2, data + at + 2 * lanes, delimiter, m);
-    if (k < lanes) return at + 2 * lanes + k;
-    k = first_match(d, c3, data + at + 3 * lanes, delimiter, m);
-    if (k < lanes) return at + 3 * lanes + k;
+    if (hn::AllFalse(d, hn::Or(hn::Or(candidates(at), candidates(at + lanes)),
+                               hn::Or(candidates(at + 2 * lanes), candidates(at + 3 * lanes)))))
+      continue;
+    // Rare: the step's blocks are compared again, one at a time.
+    for (std::size_t block = at; block < at + step; block += lanes) {
+      const std::size_t k = first_match(d, candidates(block), data + block, delimiter, m);
+      if (k < lanes) return block + k;
+    }
   }
-  // Less than a step and a delimiter left: one CR at a time.
-  while (at + m <= n) {
-    const void* cr = std::memchr(data + at, delimiter[0], n - m + 1 - at);
-    if (cr == nullptr) break;
-    at = static_cast<std::size_t>(static_cast<const unsigned char*>(cr) - data);
-    if (std::memcmp(data + at + 1, delimiter + 1, m - 1) == 0) return at;
-    ++at;
-  }
-  return n;
+  return at;
 }
 
 std::int64_t Target() {

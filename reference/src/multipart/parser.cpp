@@ -38,6 +38,14 @@ bool all_field_value_bytes(const char* p, std::size_t n) noexcept {
   return std::all_of(p + i, p + n, is_field_value_byte);
 }
 
+// RFC 5322 §2.1 / RFC 7578 §4.8: every header line ends in CRLF, and an empty line ends the
+// block. How the line whose LF is at `lf` ends, in a block that starts at `block`.
+enum class header_line_end { bare_lf, line, block };
+header_line_end end_of_header_line(const char* block, const char* lf) noexcept {
+  if (lf == block || lf[-1] != '\r') return header_line_end::bare_lf;
+  return lf - block == 1 || lf[-2] == '\n' ? header_line_end::block : header_line_end::line;
+}
+
 std::string_view trim_ows(std::string_view s) noexcept {
   while (!s.empty() && is_lwsp(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_lwsp(s.back())) s.remove_suffix(1);
@@ -47,10 +55,7 @@ std::string_view trim_ows(std::string_view s) noexcept {
 }  // namespace
 
 parser::parser(std::string_view boundary, parser_limits limits, search_path path)
-    : delimiter_(std::string("\r\n--").append(boundary)),
-      limits_(limits),
-      search_(delimiter_),
-      path_(path) {
+    : limits_(limits), search_(std::string("\r\n--").append(boundary)), path_(path) {
   line_tail_.reserve(limits_.max_transport_padding + 4);
   header_block_.reserve(limits_.max_header_bytes);
   headers_.reserve(limits_.max_header_count);
@@ -64,7 +69,7 @@ parser::parser(std::string_view boundary, parser_limits limits, search_path path
 bool parser::feed(std::string_view chunk, parser_events& events) {
   // A short chunk of part data without a CR cannot start or end a delimiter. Slow clients send
   // such chunks all the time, and the general path's bookkeeping would dominate them.
-  if (state_ == state::part_body && matched_ == 0 && chunk.size() < delimiter_.size() &&
+  if (state_ == state::part_body && matched_ == 0 && chunk.size() < delimiter().size() &&
       chunk.find('\r') == std::string_view::npos) {
     if (!chunk.empty()) events.on_part_data(chunk);
     return true;
@@ -108,8 +113,8 @@ bool parser::finish(parser_events& events) {
       state_ = state::epilogue;
       return true;
     case state::preamble:
-      fail(error_code::multipart_malformed,
-           "The body has no boundary delimiter line \"--" + delimiter_.substr(4) + "\".");
+      fail(error_code::multipart_malformed, "The body has no boundary delimiter line \"--" +
+                                                std::string(delimiter().substr(4)) + "\".");
       return false;
     default:
       fail(error_code::multipart_truncated, "The body ended before the close delimiter.");
@@ -120,7 +125,7 @@ bool parser::finish(parser_events& events) {
 // RFC 2046 §5.1.1: a delimiter is CRLF "--" boundary, found anywhere in the data; the line it
 // starts is judged afterwards (delimiter_line).
 const char* parser::scan_for_delimiter(const char* p, const char* end, parser_events& events) {
-  const std::size_t m = delimiter_.size();
+  const std::size_t m = delimiter().size();
   const std::size_t at = search_.find({p, static_cast<std::size_t>(end - p)}, path_);
   if (at != delimiter_search::npos) {
     emit_content({p, at}, events);
@@ -134,7 +139,7 @@ const char* parser::scan_for_delimiter(const char* p, const char* end, parser_ev
        i < end; ++i) {
     if (*i != '\r') continue;
     const auto held = static_cast<std::size_t>(end - i);
-    if (std::memcmp(i, delimiter_.data(), held) == 0) {
+    if (std::memcmp(i, delimiter().data(), held) == 0) {
       emit_content({p, static_cast<std::size_t>(i - p)}, events);
       matched_ = held;
       return end;
@@ -145,8 +150,8 @@ const char* parser::scan_for_delimiter(const char* p, const char* end, parser_ev
 }
 
 const char* parser::continue_partial_match(const char* p, const char* end, parser_events& events) {
-  const std::size_t m = delimiter_.size();
-  while (matched_ < m && p < end && *p == delimiter_[matched_]) ++matched_, ++p;
+  const std::size_t m = delimiter().size();
+  while (matched_ < m && p < end && *p == delimiter()[matched_]) ++matched_, ++p;
   if (matched_ == m) {
     matched_ = 0;
     line_tail_.clear();
@@ -156,7 +161,7 @@ const char* parser::continue_partial_match(const char* p, const char* end, parse
   if (p == end) return p;
   // The held bytes were content after all. Since a CR occurs only at the delimiter's start,
   // no suffix of them can begin another delimiter: scanning resumes at the mismatching byte.
-  emit_content({delimiter_.data(), matched_}, events);
+  emit_content(delimiter().substr(0, matched_), events);
   matched_ = 0;
   return p;
 }
@@ -218,7 +223,7 @@ const char* parser::delimiter_line(const char* p, const char* end, parser_events
 }
 
 void parser::not_a_delimiter(parser_events& events) {
-  emit_content(delimiter_, events);
+  emit_content(delimiter(), events);
   emit_content(line_tail_, events);
   line_tail_.clear();
   matched_ = 0;
@@ -236,11 +241,12 @@ const char* parser::header_block(const char* p, const char* end, parser_events& 
     for (const char* line = p;;) {
       const void* lf = std::memchr(line, '\n', static_cast<std::size_t>(limit - line));
       if (lf == nullptr) break;
-      const char* const next = static_cast<const char*>(lf) + 1;
-      if (next - p < 2 || next[-2] != '\r') break;
-      if (next - line == 2)
-        return headers_complete({p, static_cast<std::size_t>(next - p)}, next, events, end);
-      line = next;
+      const auto* const at = static_cast<const char*>(lf);
+      const header_line_end ends = end_of_header_line(p, at);
+      if (ends == header_line_end::bare_lf) break;
+      if (ends == header_line_end::block)
+        return headers_complete({p, static_cast<std::size_t>(at + 1 - p)}, at + 1, events, end);
+      line = at + 1;
     }
   }
   while (p < end) {
@@ -255,13 +261,13 @@ const char* parser::header_block(const char* p, const char* end, parser_events& 
     header_block_.append(p, take);
     p = stop;
     if (lf == nullptr) break;
-    const std::size_t n = header_block_.size();
-    if (n < 2 || header_block_[n - 2] != '\r') {
+    const header_line_end ends =
+        end_of_header_line(header_block_.data(), header_block_.data() + header_block_.size() - 1);
+    if (ends == header_line_end::bare_lf) {
       fail(error_code::multipart_malformed, "A part header line ends with a bare LF, not CRLF.");
       return end;
     }
-    if (n == 2 || (n >= 4 && header_block_.compare(n - 4, 4, "\r\n\r\n") == 0))
-      return headers_complete(header_block_, p, events, end);
+    if (ends == header_line_end::block) return headers_complete(header_block_, p, events, end);
   }
   return p;
 }
@@ -359,7 +365,7 @@ std::size_t parser::buffered_bytes() const noexcept {
 }
 
 std::size_t parser::buffer_bound() const noexcept {
-  return delimiter_.size() + limits_.max_transport_padding + 4 + limits_.max_header_bytes;
+  return delimiter().size() + limits_.max_transport_padding + 4 + limits_.max_header_bytes;
 }
 
 }  // namespace upspec::multipart

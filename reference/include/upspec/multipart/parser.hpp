@@ -79,8 +79,8 @@ class parser {
   void not_a_delimiter(parser_events& events);
   void emit_content(std::string_view bytes, parser_events& events);
   void fail(error_code code, std::string message);
+  std::string_view delimiter() const noexcept { return search_.delimiter(); }  // "\r\n--" boundary
 
-  std::string delimiter_;  // "\r\n--" boundary
   parser_limits limits_;
   delimiter_search search_;
   search_path path_;
