@@ -1,32 +1,40 @@
 #include "upspec/encoder/encoder.hpp"
 
+#include <initializer_list>
+#include <string_view>
+
 namespace upspec::encoder {
 namespace {
 
-std::string spelled(std::string_view canonical, header_case hc) {
-  std::string out(canonical);
-  for (char& c : out) {
+// The body is written by appending to one string whose size is reserved up front: the fuzz
+// targets and the live fuzzer encode a request per execution, and temporaries per line were a
+// fifth of the structured target's time under AddressSanitizer.
+void append(std::string& out, std::initializer_list<std::string_view> pieces) {
+  for (std::string_view piece : pieces) out.append(piece);
+}
+
+void append_spelled(std::string& out, std::string_view canonical, header_case hc) {
+  for (char c : canonical) {
     if (hc == header_case::lower && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
     if (hc == header_case::upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    out.push_back(c);
   }
-  return out;
 }
 
 // RFC 9110 §5.6.4: quoted-string with quoted-pairs for DQUOTE and backslash.
-std::string quoted_string(std::string_view s) {
-  std::string out = "\"";
+void append_quoted_string(std::string& out, std::string_view s) {
+  out.push_back('"');
   for (char c : s) {
     if (c == '"' || c == '\\') out.push_back('\\');
     out.push_back(c);
   }
   out.push_back('"');
-  return out;
 }
 
 // RFC 8187 §3.2.1: attr-char stays, everything else is percent-encoded.
-std::string ext_value(std::string_view s) {
+void append_ext_value(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out = "UTF-8''";
+  out.append("UTF-8''");
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     const bool attr_char = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
@@ -40,7 +48,48 @@ std::string ext_value(std::string_view s) {
       out.push_back(kHex[c & 0xF]);
     }
   }
-  return out;
+}
+
+// An upper bound for the usual body, so that it is allocated once; a part with long header
+// values may still grow it.
+std::size_t expected_size(const std::vector<form_part>& parts, const encoding& enc) {
+  std::size_t size = enc.preamble.size() + enc.epilogue.size() + 2 * enc.boundary.size() + 64;
+  for (const form_part& p : parts) {
+    size += p.body.size() + p.name.size() + enc.boundary.size() + 160;
+    for (const auto& [k, v] : p.extra_headers) size += k.size() + v.size() + 4;
+  }
+  return size;
+}
+
+void append_disposition(std::string& b, const form_part& p, const encoding& enc) {
+  const auto name = [&] {
+    b.append("; name=");
+    append_quoted_string(b, p.name);
+    if (p.name_star) {
+      b.append("; name*=");
+      append_ext_value(b, *p.name_star);
+    }
+  };
+  const auto file = [&] {
+    if (p.filename) {
+      b.append("; filename=");
+      append_quoted_string(b, *p.filename);
+    }
+    if (p.filename_star) {
+      b.append("; filename*=");
+      append_ext_value(b, *p.filename_star);
+    }
+  };
+  append_spelled(b, "Content-Disposition", enc.header_names);
+  b.append(": form-data");
+  if (enc.filename_before_name) {
+    file();
+    name();
+  } else {
+    name();
+    file();
+  }
+  b.append(enc.line_end);
 }
 
 }  // namespace
@@ -48,32 +97,26 @@ std::string ext_value(std::string_view s) {
 encoded_request encode_form(const std::vector<form_part>& parts, const encoding& enc) {
   const std::string& eol = enc.line_end;
   encoded_request out;
-  out.content_type = enc.media_type + "; boundary=" +
-                     (enc.quote_boundary ? quoted_string(enc.boundary) : enc.boundary);
+  out.content_type = enc.media_type + "; boundary=";
+  if (enc.quote_boundary)
+    append_quoted_string(out.content_type, enc.boundary);
+  else
+    out.content_type += enc.boundary;
   std::string& b = out.body;
-  if (!enc.preamble.empty()) b += enc.preamble + eol;
+  b.reserve(expected_size(parts, enc));
+  if (!enc.preamble.empty()) append(b, {enc.preamble, eol});
   for (const form_part& p : parts) {
-    b += "--" + enc.boundary + enc.transport_padding + eol;
-    if (!p.omit_disposition) {
-      std::string disposition = "form-data";
-      std::string name = "; name=" + quoted_string(p.name);
-      if (p.name_star) name += "; name*=" + ext_value(*p.name_star);
-      std::string file;
-      if (p.filename) file += "; filename=" + quoted_string(*p.filename);
-      if (p.filename_star) file += "; filename*=" + ext_value(*p.filename_star);
-      disposition += enc.filename_before_name ? file + name : name + file;
-      b += spelled("Content-Disposition", enc.header_names) + ": " + disposition + eol;
+    append(b, {"--", enc.boundary, enc.transport_padding, eol});
+    if (!p.omit_disposition) append_disposition(b, p, enc);
+    if (p.content_type) {
+      append_spelled(b, "Content-Type", enc.header_names);
+      append(b, {": ", *p.content_type, eol});
     }
-    if (p.content_type)
-      b += spelled("Content-Type", enc.header_names) + ": " + *p.content_type + eol;
-    for (const auto& [k, v] : p.extra_headers) b += k + ": " + v + eol;
-    b += eol;
-    b += p.body;
-    b += eol;
+    for (const auto& [k, v] : p.extra_headers) append(b, {k, ": ", v, eol});
+    append(b, {eol, p.body, eol});
   }
   if (enc.close_delimiter) {
-    b += "--" + enc.boundary + "--" + enc.transport_padding + eol;
-    b += enc.epilogue;
+    append(b, {"--", enc.boundary, "--", enc.transport_padding, eol, enc.epilogue});
   } else if (!b.empty()) {
     b.resize(b.size() - eol.size());  // the last part's line end belongs to the missing delimiter
   }
@@ -94,28 +137,36 @@ std::vector<form_part> request_parts(const json& operations, const std::vector<u
   form_part map{"map", std::nullopt, std::nullopt, std::nullopt, request::dump_json(map_for(files)),
                 {},    false};
   std::vector<form_part> file_parts;
+  file_parts.reserve(files.size());
   for (const auto& f : files)
     file_parts.push_back({f.field, f.filename, std::nullopt, f.content_type, f.content, {}, false});
+  // Each part is moved into place once: file contents can be large.
   std::vector<form_part> out;
-  auto add_files = [&] { out.insert(out.end(), file_parts.begin(), file_parts.end()); };
+  out.reserve(file_parts.size() + 2);
+  const auto add = [&out](form_part& p) { out.push_back(std::move(p)); };
+  const auto add_files = [&] {
+    for (form_part& f : file_parts) add(f);
+  };
   switch (order) {
     case part_order::spec:
-      out = {ops, map};
+      add(ops);
+      add(map);
       add_files();
       break;
     case part_order::map_first:
-      out = {map, ops};
+      add(map);
+      add(ops);
       add_files();
       break;
     case part_order::files_first:
       add_files();
-      out.push_back(ops);
-      out.push_back(map);
+      add(ops);
+      add(map);
       break;
     case part_order::files_before_map:
-      out = {ops};
+      add(ops);
       add_files();
-      out.push_back(map);
+      add(map);
       break;
   }
   return out;

@@ -4,9 +4,23 @@
 
 namespace upspec::request {
 
+namespace {
+
+// An object with room for its members: nlohmann's ordered_map is a vector whose pairs have
+// const names, so each growth copies every name and value.
+json object_of_size(std::size_t members) {
+  json out = json::object();
+  out.get_ref<json::object_t&>().reserve(members);
+  return out;
+}
+
+}  // namespace
+
 json error_to_json(const upspec::error& e, bool with_cite) {
-  json out{{"code", std::string(name(e.code))}, {"message", e.message}};
-  if (with_cite) out["cite"] = std::string(info(e.code).cite);
+  json out = object_of_size(3);
+  append_new_member(out, "code", std::string(name(e.code)));
+  append_new_member(out, "message", e.message);
+  if (with_cite) append_new_member(out, "cite", std::string(info(e.code).cite));
   return out;
 }
 
@@ -29,31 +43,34 @@ void outcome_builder::on_upload_failed(const upload& u) {
 }
 
 json outcome_builder::render(const processor& p) const {
-  json out;
-  out["status"] = p.status();
+  json out = object_of_size(5);
+  append_new_member(out, "status", p.status());
   if (p.failed()) {
-    out["error"] = error_to_json(*p.failure());
+    append_new_member(out, "error", error_to_json(*p.failure()));
   } else {
-    out["error"] = nullptr;
-    out["operations"] = p.operations();
+    append_new_member(out, "error", nullptr);
+    append_new_member(out, "operations", p.operations());
     // Upload fields are unique: they are the map's names.
-    json uploads = json::object();
+    json uploads = object_of_size(p.uploads().size());
     for (const upload& u : p.uploads()) {
       if (u.state == upload_state::complete) {
         const auto digest = digests_.find(u.field);
-        append_new_member(
-            uploads, u.field,
-            json{{"filename", u.filename ? json(*u.filename) : json(nullptr)},
-                 {"mimetype", u.mimetype},
-                 {"size", u.size},
-                 {"sha256", digest != digests_.end() ? digest->second : std::string()}});
+        json file = object_of_size(4);
+        append_new_member(file, "filename", u.filename ? json(*u.filename) : json(nullptr));
+        append_new_member(file, "mimetype", u.mimetype);
+        append_new_member(file, "size", u.size);
+        append_new_member(file, "sha256",
+                          digest != digests_.end() ? digest->second : std::string());
+        append_new_member(uploads, u.field, std::move(file));
       } else if (u.failure) {
-        append_new_member(uploads, u.field, json{{"error", error_to_json(*u.failure, false)}});
+        json failed = object_of_size(1);
+        append_new_member(failed, "error", error_to_json(*u.failure, false));
+        append_new_member(uploads, u.field, std::move(failed));
       }
     }
-    out["uploads"] = std::move(uploads);
+    append_new_member(out, "uploads", std::move(uploads));
   }
-  out["ignored"] = p.ignored();
+  append_new_member(out, "ignored", p.ignored());
   return out;
 }
 
