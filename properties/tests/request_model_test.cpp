@@ -1,0 +1,72 @@
+// The request model the structured fuzz target and the live fuzzer mutate: its edits land where
+// they say on the encoded body, and its serialised form reads back as the same model.
+#include "upspec/properties/request_model.hpp"
+
+#include <gtest/gtest.h>
+
+namespace upspec::properties {
+namespace {
+
+request_model two_parts() {
+  request_model m;
+  m.encoding.boundary = "b";
+  m.parts = {{"a", {}, {}, {}, "x", {}, false}, {"c", {}, {}, {}, "y", {}, false}};
+  return m;
+}
+
+TEST(RequestModel, WithoutEditsTheBodyIsTheEncodersOwn) {
+  const request_model m = two_parts();
+  const encoder::encoded_request plain = encoder::encode_form(m.parts, m.encoding);
+  const wire_request wire = encode(m);
+  EXPECT_EQ(wire.body, plain.body);
+  EXPECT_EQ(wire.content_type, plain.content_type);
+}
+
+TEST(RequestModel, EditsAreAnchoredAtTheDelimitersOfTheBodyAsEditedSoFar) {
+  request_model m = two_parts();
+  const std::string base = encode(m).body;
+  const std::size_t second = base.find("--b\r\nContent-Disposition: form-data; name=\"c\"");
+  const std::size_t close = base.rfind("--b--");
+  ASSERT_NE(second, std::string::npos);
+  ASSERT_NE(close, std::string::npos);
+
+  // The second delimiter no longer matches after the first edit, so the second edit's
+  // delimiter 1 is the close delimiter; delimiter 5 of two wraps round to 1.
+  m.edits = {{1, 0, 3, "--B"}, {5, 3, 2, ""}, {0, -10, 1, "<"}};
+  std::string expected = base;
+  expected.replace(second, 3, "--B");
+  expected.erase(close + 3, 2);
+  expected.insert(0, "<").erase(1, 1);
+  EXPECT_EQ(encode(m).body, expected);
+}
+
+TEST(RequestModel, AnEditPastTheEndAppendsAndErasesNothing) {
+  request_model m = two_parts();
+  const std::string base = encode(m).body;
+  m.edits = {{2, 100000, 9, "tail"}};
+  EXPECT_EQ(encode(m).body, base + "tail");
+}
+
+TEST(RequestModel, SerialisedModelsReadBackAsTheSameModel) {
+  request_model m = two_parts();
+  m.parts[0].filename = "f\"1";
+  m.parts[1].extra_headers = {{"X-One", "1"}, {"X-Two", ""}};
+  m.encoding.transport_padding = " \t";
+  m.encoding.close_delimiter = false;
+  m.chunk = 7;
+  m.limits.max_files = 3;
+  m.content_type = "multipart/form-data; boundary=b";
+  m.edits = {{1, -2, 0, "ins"}, {0, 4, 1, ""}};
+  const request_model back = deserialize(serialize(m));
+  EXPECT_EQ(serialize(back), serialize(m));
+  EXPECT_EQ(back.parts.size(), 2u);
+  EXPECT_EQ(back.parts[0].filename, m.parts[0].filename);
+  EXPECT_EQ(back.parts[1].extra_headers, m.parts[1].extra_headers);
+  EXPECT_EQ(back.edits, m.edits);
+  EXPECT_EQ(back.chunk, 7u);
+  EXPECT_EQ(back.content_type, m.content_type);
+  EXPECT_EQ(encode(back).body, encode(m).body);
+}
+
+}  // namespace
+}  // namespace upspec::properties
