@@ -58,13 +58,8 @@ TEST(RequestModel, SerialisedModelsReadBackAsTheSameModel) {
   m.content_type = "multipart/form-data; boundary=b";
   m.edits = {{1, -2, 0, "ins"}, {0, 4, 1, ""}};
   const request_model back = deserialize(serialize(m));
+  EXPECT_EQ(back, m);
   EXPECT_EQ(serialize(back), serialize(m));
-  EXPECT_EQ(back.parts.size(), 2u);
-  EXPECT_EQ(back.parts[0].filename, m.parts[0].filename);
-  EXPECT_EQ(back.parts[1].extra_headers, m.parts[1].extra_headers);
-  EXPECT_EQ(back.edits, m.edits);
-  EXPECT_EQ(back.chunk, 7u);
-  EXPECT_EQ(back.content_type, m.content_type);
   EXPECT_EQ(encode(back).body, encode(m).body);
 }
 

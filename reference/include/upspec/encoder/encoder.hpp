@@ -24,6 +24,7 @@ struct form_part {
   // Adds name*=UTF-8''<percent-encoded> after name: RFC 7578 defines no such parameter, and
   // receivers must not let it rename the part.
   std::optional<std::string> name_star = {};
+  friend bool operator==(const form_part&, const form_part&) = default;
 };
 
 enum class header_case { canonical, lower, upper };
@@ -39,6 +40,7 @@ struct encoding {
   bool close_delimiter = true;    // false leaves the body unterminated
   header_case header_names = header_case::canonical;
   bool filename_before_name = false;  // parameter order in Content-Disposition
+  friend bool operator==(const encoding&, const encoding&) = default;
 };
 
 struct encoded_request {
