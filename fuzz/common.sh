@@ -29,3 +29,35 @@ upspec_fuzz_seed_dirs() {
   done
   return 0
 }
+
+# Sanitizer options of a bounded run (the smoke, the speed table): a leak, an error or undefined
+# behaviour stops it, unless the caller set its own.
+upspec_fuzz_sanitizer_defaults() {
+  export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+  export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+}
+
+# A bounded run of the fuzz preset's target $1 for $2 seconds: new inputs into corpus $3, a
+# crash's input into directory $4, libFuzzer's output into log $5; the arguments after them are
+# further corpus directories to start from. Fails as the target does.
+upspec_fuzz_bounded_run() {
+  local t=$1 seconds=$2 corpus=$3 artifacts=$4 log=$5
+  shift 5
+  mkdir -p "$corpus" "$artifacts"
+  # shellcheck disable=SC2046
+  "$UPSPEC_ROOT/build/fuzz/fuzz/bin/$t" $(upspec_fuzz_flags "$t") -max_total_time="$seconds" \
+    -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$artifacts/" "$corpus" "$@" >"$log" 2>&1
+}
+
+# The value of libFuzzer's -print_final_stats=1 line "stat::$2: VALUE" in log $1, or 0.
+upspec_fuzz_final_stat() {
+  sed -n "s/^stat::$2:[[:space:]]*\([0-9]*\).*/\1/p" "$1" | tail -n 1 | grep . || echo 0
+}
+
+# What a failed bounded run of target $2 left (log $3, artifacts directory $4), told as $1.
+upspec_fuzz_show_failure() {
+  echo "$1: $2 FAILED; its log:" >&2
+  tail -60 "$3" >&2
+  ls "$4"/* >&2 || true
+}

@@ -21,18 +21,7 @@ artifacts=$build/smoke-artifacts
 rm -rf "$artifacts"
 
 # A fresh corpus each time: the smoke checks this change, it does not grow a corpus.
-run_one() {
-  local t=$1
-  mkdir -p "$work/$t/corpus" "$artifacts/$t"
-  # shellcheck disable=SC2046
-  "$build/fuzz/bin/$t" $(upspec_fuzz_flags "$t") -max_total_time="$seconds" -timeout=10 \
-    -rss_limit_mb=2048 -malloc_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="$artifacts/$t/" "$work/$t/corpus" \
-    $(upspec_fuzz_seed_dirs "$build" "$t") >"$work/$t.log" 2>&1
-}
-
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+upspec_fuzz_sanitizer_defaults
 failed=()
 pending=("${targets[@]}")
 while ((${#pending[@]})); do
@@ -40,17 +29,17 @@ while ((${#pending[@]})); do
   pending=("${pending[@]:2}")
   pids=()
   for t in "${batch[@]}"; do
-    run_one "$t" &
+    # shellcheck disable=SC2046
+    upspec_fuzz_bounded_run "$t" "$seconds" "$work/$t/corpus" "$artifacts/$t" "$work/$t.log" \
+      $(upspec_fuzz_seed_dirs "$build" "$t") &
     pids+=($!)
   done
   for i in "${!batch[@]}"; do
     t=${batch[$i]}
     if wait "${pids[$i]}"; then
-      echo "smoke: $t ok, $(grep -o 'average_exec_per_sec: *[0-9]*' "$work/$t.log" | grep -o '[0-9]*$') exec/s"
+      echo "smoke: $t ok, $(upspec_fuzz_final_stat "$work/$t.log" average_exec_per_sec) exec/s"
     else
-      echo "smoke: $t FAILED; its log:" >&2
-      tail -60 "$work/$t.log" >&2
-      ls "$artifacts/$t"/* >&2 || true
+      upspec_fuzz_show_failure smoke "$t" "$work/$t.log" "$artifacts/$t"
       failed+=("$t")
     fi
   done

@@ -31,33 +31,20 @@ trap 'rm -rf "$work"' EXIT
 artifacts=$build/speed-artifacts
 rm -rf "$artifacts"
 
-# libFuzzer's -print_final_stats=1 line "stat::NAME: VALUE" of a log, or 0.
-final_stat() {
-  sed -n "s/^stat::$2:[[:space:]]*\([0-9]*\).*/\1/p" "$1" | tail -n 1 | grep . || echo 0
-}
-
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+upspec_fuzz_sanitizer_defaults
 failed=()
 rows=()
-# One run of target $1 for $2 seconds from corpus $3 plus the directories after it; sets rate,
+# One run of target $1 for $2 seconds into corpus $3, from the directories after it: sets rate
 # and records a crash.
 rate=0
 run() {
-  local t=$1 secs=$2 corpus=$3 status=0
+  local t=$1 seconds=$2 corpus=$3
   shift 3
-  mkdir -p "$corpus" "$artifacts/$t"
-  # shellcheck disable=SC2046
-  "$build/fuzz/bin/$t" $(upspec_fuzz_flags "$t") -max_total_time="$secs" -timeout=10 \
-    -rss_limit_mb=2048 -malloc_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="$artifacts/$t/" "$corpus" "$@" >"$corpus.log" 2>&1 || status=$?
-  rate=$(final_stat "$corpus.log" average_exec_per_sec)
-  if ((status != 0)); then
-    echo "speed: $t FAILED (status $status); its log:" >&2
-    tail -60 "$corpus.log" >&2
-    ls "$artifacts/$t"/* >&2 || true
+  if ! upspec_fuzz_bounded_run "$t" "$seconds" "$corpus" "$artifacts/$t" "$corpus.log" "$@"; then
+    upspec_fuzz_show_failure speed "$t" "$corpus.log" "$artifacts/$t"
     failed+=("$t")
   fi
+  rate=$(upspec_fuzz_final_stat "$corpus.log" average_exec_per_sec)
 }
 
 verdict() {
