@@ -47,6 +47,18 @@ TEST(RequestModel, AnEditPastTheEndAppendsAndErasesNothing) {
   EXPECT_EQ(encode(m).body, base + "tail");
 }
 
+// A view into a longer buffer: a reader that ran past its input would read the model's own later
+// fields there, not stop.
+TEST(RequestModel, ATextCutShortTakesWhatIsLeftAndNothingAfterIt) {
+  request_model m = two_parts();
+  m.encoding.boundary = "boundary-xyz";
+  const std::string whole = serialize(m);
+  ASSERT_EQ(whole[0], 12);  // the boundary's length, then the boundary
+  request_model expected = deserialize({});
+  expected.encoding.boundary = "bound";
+  EXPECT_EQ(deserialize(std::string_view(whole).substr(0, 6)), expected);
+}
+
 TEST(RequestModel, SerialisedModelsReadBackAsTheSameModel) {
   request_model m = two_parts();
   m.parts[0].filename = "f\"1";
