@@ -2,15 +2,16 @@
 
 #include <array>
 #include <boost/asio/buffer.hpp>
+#include <boost/beast/core/buffer_traits.hpp>
+#include <boost/beast/core/buffers_range.hpp>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/http/buffer_body.hpp>
 #include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/string_body.hpp>
-#include <boost/beast/http/write.hpp>
+#include <boost/beast/http/serializer.hpp>
+#include <boost/beast/http/span_body.hpp>
 #include <functional>
 #include <limits>
 #include <optional>
-#include <sstream>
 
 #include "serve/graphql_http.hpp"
 #include "serve/multipart_exchange.hpp"
@@ -161,19 +162,28 @@ class connection {
   }
 
   static std::string write(const serve::reply& answer, unsigned version, bool keep_alive) {
-    http::response<http::string_body> res{static_cast<http::status>(answer.status), version};
+    // The body by reference, and the serializer's buffers appended straight to the text: the
+    // answer was copied and streamed through an ostringstream before, for every response.
+    http::response<http::span_body<const char>> res{static_cast<http::status>(answer.status),
+                                                    version};
     res.set(http::field::server, "upspec");
     if (!answer.body.empty()) res.set(http::field::content_type, "application/json");
     if (!answer.allow.empty()) res.set(http::field::allow, answer.allow);
     res.keep_alive(keep_alive);
-    res.body() = answer.body;
+    res.body() = {answer.body.data(), answer.body.size()};
     res.prepare_payload();
-    // One stream for every response: building one (and its locale) costs more than the write.
-    static std::ostringstream out;
-    out.str(std::string());
-    out.clear();
-    out << res;
-    return out.str();
+    http::serializer<false, http::span_body<const char>> serializer(res);
+    std::string text;
+    text.reserve(answer.body.size() + 256);
+    beast::error_code ec;
+    do {
+      serializer.next(ec, [&](beast::error_code&, const auto& buffers) {
+        for (const auto buffer : beast::buffers_range_ref(buffers))
+          text.append(static_cast<const char*>(buffer.data()), buffer.size());
+        serializer.consume(beast::buffer_bytes(buffers));
+      });
+    } while (!ec && !serializer.is_done());
+    return text;
   }
 
   std::string_view rest_;

@@ -1,6 +1,7 @@
 // What the server answers outside multipart requests: JSON POST, GET, paths, methods, framing.
 
 #include "serve/query_string.hpp"
+#include "serve/reply.hpp"
 #include "serve/route.hpp"
 #include "serve_test_support.hpp"
 
@@ -36,6 +37,22 @@ TEST(Route, ByPathMethodAndMediaType) {
   EXPECT_EQ(route_for("OPTIONS", "/graphql", ""), route::options);
   EXPECT_EQ(route_for("POST", "/other", "application/json"), route::not_found);
   EXPECT_EQ(route_for("GET", "/graphql/x", ""), route::not_found);
+}
+
+// A refusal's body is GraphQL over HTTP's error shape, its message escaped as any JSON string
+// (control characters, quotes, and invalid UTF-8 replaced).
+TEST(ErrorReply, IsTheGraphQLErrorShapeWithItsTextEscaped) {
+  const std::string message = "a \"quoted\" \\ line\nand \x01 and \xff";
+  const reply r = error_reply(400, "bad_request", message);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.code, "bad_request");
+  request::json expected = request::json::object();
+  expected["errors"] = request::json::array();
+  expected["errors"].push_back({{"message", message}, {"extensions", {{"code", "bad_request"}}}});
+  EXPECT_EQ(r.body, request::dump_json(expected));
+  const request::json back = request::json::parse(r.body);
+  EXPECT_EQ(back["errors"][0]["extensions"]["code"], "bad_request");
+  EXPECT_EQ(back["errors"][0]["message"], "a \"quoted\" \\ line\nand \x01 and \xef\xbf\xbd");
 }
 
 class Http : public ::testing::Test {

@@ -29,6 +29,23 @@ TEST(JsonField, RepeatedNameKeepsItsFirstPlaceAndLastValue) {
   EXPECT_EQ(j.dump(), R"({"a":{"d":3},"b":{"c":[2]}})");
 }
 
+// Small objects are searched in place and larger ones through an index built as they grow: a
+// name repeated on either side of that change, or across it, still keeps one place.
+TEST(JsonField, RepeatedNamesAsAnObjectGrows) {
+  std::string text = "{";
+  json expected = json::object();
+  for (int i = 0; i < 40; ++i) {
+    text += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+    if (i % 7 == 3) text += "\"k" + std::to_string(i / 2) + "\":\"again\",";
+    append_new_member(expected, "k" + std::to_string(i), i);
+  }
+  text += "\"k39\":\"last\"}";
+  for (int i = 0; i < 40; ++i)
+    if (i % 7 == 3) expected["k" + std::to_string(i / 2)] = "again";
+  expected["k39"] = "last";
+  EXPECT_EQ(parsed(text).dump(), expected.dump());
+}
+
 TEST(JsonField, LargeObjectsKeepTheirOrder) {
   std::string text = "{";
   for (int i = 20000; i > 0; --i)

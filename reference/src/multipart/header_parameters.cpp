@@ -31,10 +31,17 @@ class cursor {
     while (!done() && is_token_char(peek())) ++i_;
     return s_.substr(start, i_ - start);
   }
+  // The leading value may contain "/" (a media type); it runs to the first ";" or OWS.
+  std::string_view leading_value() noexcept {
+    const std::size_t start = i_;
+    while (!done() && peek() != ';' && !is_ows(peek())) ++i_;
+    return s_.substr(start, i_ - start);
+  }
   // RFC 9110 §5.6.4: quoted-string = DQUOTE *( qdtext / quoted-pair ) DQUOTE
   std::optional<std::string> quoted_string() {
     std::string out;
     if (!eat('"')) return std::nullopt;
+    out.reserve(s_.size() - i_);  // at most the rest of the value: one allocation, not several
     while (!done()) {
       const char c = s_[i_++];
       if (c == '"') return out;
@@ -77,11 +84,7 @@ std::optional<parameterized_value> parse_parameterized_value(std::string_view he
   parameterized_value out;
   cursor in(header_value);
   in.skip_ows();
-  // The leading value may contain "/" (a media type); it runs to the first ";" or OWS.
-  std::string leading;
-  while (!in.done() && in.peek() != ';' && !is_ows(in.peek()))
-    leading.push_back(in.peek()), in.eat(in.peek());
-  out.token = ascii_lowercase(leading);
+  out.token = ascii_lowercase(in.leading_value());
   in.skip_ows();
   while (!in.done()) {
     if (!in.eat(';')) return std::nullopt;

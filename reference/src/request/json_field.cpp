@@ -1,5 +1,6 @@
 #include "upspec/request/json_field.hpp"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -33,9 +34,10 @@ std::size_t nesting_depth(std::string_view text) {
 }
 
 // Builds the value as json::parse would (a repeated name keeps its first place and takes its
-// last value, as JavaScript's JSON.parse does), but finds an object's names through a hash index:
-// ordered_json looks names up one by one, so a field of n members would take n^2/2 comparisons
-// to parse (a one-megabyte map of 32,000 entries took seconds).
+// last value, as JavaScript's JSON.parse does), but finds a large object's names through a hash
+// index: ordered_json looks names up one by one, so a field of n members would take n^2/2
+// comparisons to parse (a one-megabyte map of 32,000 entries took seconds). A small object is
+// searched in place: an index costs allocations per name, and most objects have a few members.
 class ordered_builder {
  public:
   json result;
@@ -77,9 +79,9 @@ class ordered_builder {
   bool key(json::string_t& name) {
     auto& [object, index] = open_.back();
     auto& members = object->get_ref<json::object_t&>();
-    const auto [it, added] = index.try_emplace(name, members.size());
-    if (added) append_new_member(*object, std::move(name), nullptr);
-    next_ = &(members.begin() + static_cast<std::ptrdiff_t>(it->second))->second;
+    const std::size_t at = member_named(members, index, name);
+    if (at == members.size()) append_new_member(*object, std::move(name), nullptr);
+    next_ = &(members.begin() + static_cast<std::ptrdiff_t>(at))->second;
     return true;
   }
   bool end_object() {
@@ -101,10 +103,30 @@ class ordered_builder {
   }
 
  private:
+  // Members up to which an object is searched in place rather than through its index.
+  static constexpr std::size_t kMembersSearchedInPlace = 16;
+
   struct container {
     json* value;
-    std::unordered_map<std::string, std::size_t> index;  // objects only: name -> member
+    // Objects past kMembersSearchedInPlace members only: name -> member.
+    std::unordered_map<std::string, std::size_t> index;
   };
+
+  // The position of the member called `name`, or members.size() when it is new (and, past the
+  // in-place limit, then indexed there).
+  static std::size_t member_named(const json::object_t& members,
+                                  std::unordered_map<std::string, std::size_t>& index,
+                                  const std::string& name) {
+    if (members.size() < kMembersSearchedInPlace) {
+      const auto found = std::find_if(members.begin(), members.end(),
+                                      [&name](const auto& member) { return member.first == name; });
+      return static_cast<std::size_t>(found - members.begin());
+    }
+    if (index.empty())
+      for (auto it = members.begin(); it != members.end(); ++it)
+        index.emplace(it->first, static_cast<std::size_t>(it - members.begin()));
+    return index.try_emplace(name, members.size()).first->second;
+  }
 
   // Places a value where the grammar says: the top level, after a name, or an array's end.
   template <class V>
