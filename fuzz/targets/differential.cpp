@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "support/check.hpp"
@@ -58,7 +59,7 @@ request::json processed(std::string_view content_type, const std::vector<std::st
   request::processor proc(content_type, limits, builder);
   for (std::string_view c : chunks) proc.feed(c);
   proc.finish();
-  request::json outcome = builder.render(proc);
+  request::json outcome = builder.render(std::move(proc));
   fuzz::check_outcome(outcome);
   return outcome;
 }

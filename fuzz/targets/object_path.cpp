@@ -36,7 +36,9 @@ struct prediction {
 
 prediction apply_directly(std::string_view ops_text, std::string_view map_text) {
   using upspec::request::parse_json_field;
-  auto ops = parse_json_field(ops_text);
+  // Most inputs carry no operations of their own: the default's parse is the same every time.
+  static const auto default_ops = parse_json_field(kDefaultOperations);
+  auto ops = ops_text == kDefaultOperations ? default_ops : parse_json_field(ops_text);
   if (!std::holds_alternative<json>(ops)) return {"operations.invalid_json", {}};
   json operations = std::get<json>(std::move(ops));
   if (!operations.is_object() && !operations.is_array()) return {"operations.invalid_type", {}};

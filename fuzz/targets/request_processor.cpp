@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 
 #include "support/check.hpp"
 #include "support/input.hpp"
@@ -21,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   proc.feed(body);
   proc.finish();
   fuzz::check_settled(proc, limits);
-  const request::json outcome = builder.render(proc);
+  const request::json outcome = builder.render(std::move(proc));
   fuzz::check_outcome(outcome);
   // What the command prints must serialise, whatever bytes the request carried.
   UPSPEC_FUZZ_CHECK(!request::dump_json(outcome).empty(), "the outcome does not serialise");

@@ -43,7 +43,7 @@ void check_answer(const fuzz::served_request& r) {
   if (!a.code.empty()) {
     UPSPEC_FUZZ_CHECK(is_server_code(a.code) || error_code_from_name(a.code).has_value(),
                       "an unknown code: " + a.code);
-    const json::json_pointer code_at("/errors/0/extensions/code");
+    static const json::json_pointer code_at("/errors/0/extensions/code");
     UPSPEC_FUZZ_CHECK(body.contains(code_at) && body.at(code_at) == a.code,
                       "the body's code is not the reply's");
     return;

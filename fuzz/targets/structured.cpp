@@ -43,7 +43,8 @@ class run : public request::outcome_builder {
       for (std::size_t at = 0; at < body.size(); at += chunk) proc_.feed(body.substr(at, chunk));
     proc_.finish();
     fuzz::check_settled(proc_, limits);
-    json outcome = render(proc_);
+    // The executor has had the operations (on_operations); the outcome can take them.
+    json outcome = render(std::move(proc_));
     if (executes_) {
       fuzz::check_outcome(outcome);
       if (!proc_.failed()) execute(outcome);

@@ -55,7 +55,7 @@ int run_reference(const reference_options& o) {
     }
   }
   proc.finish();
-  std::cout << request::dump_json(builder.render(proc), o.compact ? -1 : 2) << "\n";
+  std::cout << request::dump_json(builder.render(std::move(proc)), o.compact ? -1 : 2) << "\n";
   return 0;
 }
 

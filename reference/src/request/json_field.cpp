@@ -40,6 +40,9 @@ std::size_t nesting_depth(std::string_view text) {
 // searched in place: an index costs allocations per name, and most objects have a few members.
 class ordered_builder {
  public:
+  // Room for the nesting of most documents at once, rather than growing there level by level.
+  ordered_builder() { open_.reserve(8); }
+
   json result;
   std::string error;
 

@@ -43,13 +43,21 @@ void outcome_builder::on_upload_failed(const upload& u) {
 }
 
 json outcome_builder::render(const processor& p) const {
+  return render(p, p.failed() ? json() : p.operations());
+}
+
+json outcome_builder::render(processor&& p) const {
+  return render(p, p.release_operations());
+}
+
+json outcome_builder::render(const processor& p, json operations) const {
   json out = object_of_size(5);
   append_new_member(out, "status", p.status());
   if (p.failed()) {
     append_new_member(out, "error", error_to_json(*p.failure()));
   } else {
     append_new_member(out, "error", nullptr);
-    append_new_member(out, "operations", p.operations());
+    append_new_member(out, "operations", std::move(operations));
     // Upload fields are unique: they are the map's names.
     json uploads = object_of_size(p.uploads().size());
     for (const upload& u : p.uploads()) {
@@ -82,7 +90,7 @@ json reference_outcome(std::string_view content_type, std::string_view body, con
   for (std::size_t at = 0; at < body.size() && !proc.settled(); at += chunk_size)
     proc.feed(body.substr(at, chunk_size));
   proc.finish();
-  return builder.render(proc);
+  return builder.render(std::move(proc));
 }
 
 }  // namespace upspec::request

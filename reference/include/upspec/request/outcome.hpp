@@ -23,10 +23,14 @@ class outcome_builder : public processor_events {
   // {"status", "error", "operations", "uploads", "ignored"}; operations and uploads are
   // absent when the whole request was rejected.
   json render(const processor& p) const;
+  // The same, taking the operations out of a processor that is done instead of copying them.
+  json render(processor&& p) const;
 
  private:
   std::map<std::string, sha256, std::less<>> hashing_;
   std::map<std::string, std::string, std::less<>> digests_;
+
+  json render(const processor& p, json operations) const;
 };
 
 // The outcome of a whole body given at once, fed in chunks of `chunk_size` bytes.

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "upspec/errors.hpp"
@@ -68,6 +69,8 @@ class processor : private multipart::parser_events {
   int status() const noexcept { return failure_ ? failure_->status : 200; }
 
   const json& operations() const noexcept { return operations_; }
+  // The operations, moved out; operations() is null afterwards.
+  json release_operations() noexcept { return std::move(operations_); }
   const std::vector<upload>& uploads() const noexcept { return uploads_; }
   const std::vector<std::string>& ignored() const noexcept { return ignored_; }
   const multipart::parser& multipart() const noexcept { return parser_; }
