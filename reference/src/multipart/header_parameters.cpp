@@ -41,7 +41,9 @@ class cursor {
   std::optional<std::string> quoted_string() {
     std::string out;
     if (!eat('"')) return std::nullopt;
-    out.reserve(s_.size() - i_);  // at most the rest of the value: one allocation, not several
+    // One allocation for the usual value (a boundary is at most 70 bytes) instead of one per
+    // doubling; not the whole rest of the header, which each of many parameters would keep.
+    out.reserve(std::min<std::size_t>(s_.size() - i_, 128));
     while (!done()) {
       const char c = s_[i_++];
       if (c == '"') return out;
