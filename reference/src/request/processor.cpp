@@ -193,8 +193,8 @@ void processor::take_map() {
     for (std::size_t i = 0; i < paths.size(); ++i) {
       const json& path = paths[i];
       // Named only in a refusal: building it for every path cost more than applying the path.
-      const auto where = [&field, i] {
-        return "entry key '" + field + "' array index '" + std::to_string(i) + "'";
+      const auto where = [&name = field, i] {
+        return "entry key '" + name + "' array index '" + std::to_string(i) + "'";
       };
       if (!path.is_string())
         return reject({error_code::map_path_invalid_type,
