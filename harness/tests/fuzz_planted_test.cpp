@@ -13,7 +13,7 @@
 #include "shell_run.hpp"
 #include "upspec/request/json_field.hpp"
 
-namespace {
+namespace fuzz_planted_test {
 
 namespace fs = std::filesystem;
 using upspec::request::json;
@@ -167,4 +167,4 @@ TEST_F(FuzzPlanted, SlowdownGrowingWithOneInputsSize) {
   expect_found("slow-filename", "slow", "--seed 7 --requests 2500 --timeout 2 --slow-after 200");
 }
 
-}  // namespace
+}  // namespace fuzz_planted_test

@@ -13,9 +13,11 @@
 #include "hostile_server.hpp"
 #include "shell_run.hpp"
 
-namespace {
+namespace run_exit_status_test {
 
 using namespace upspec::testing;
+// A name of its own: another test source of the same unity batch has a `finished` too.
+using upspec::testing::finished;
 
 finished upspec_run(const std::string& args) {
   static int n = 0;
@@ -122,4 +124,4 @@ TEST(RunExitStatus, ErrorWinsOverFail) {
   EXPECT_EQ(r.status, 3) << r.out;
 }
 
-}  // namespace
+}  // namespace run_exit_status_test

@@ -46,21 +46,21 @@ UPSPEC_PROPERTY(RoundTrip, EncodeThenProcessGivesBackOperationsAndFiles, ()) {
                           [](const auto& f) { return f.content.size() > 1024 * 1024; }),
               "file over 1 MiB");
 
-  recording_builder events;
-  request::processor proc(g.content_type, {}, events);
+  recording_builder recorder;
+  request::processor proc(g.content_type, {}, recorder);
   proc.feed(g.body);
   proc.finish();
-  const json outcome = events.render(proc);
+  const json outcome = recorder.render(proc);
   const json expected = valid_outcome(g);
   RC_LOG() << "outcome: " << request::dump_json(outcome).substr(0, 4000)
            << "\nexpected: " << request::dump_json(expected).substr(0, 4000) << "\n";
   RC_ASSERT(request::dump_json(normalize(outcome)) == request::dump_json(expected));
 
   // Byte-exact, not just equal digests, and operations ready before any file arrives.
-  RC_ASSERT(events.operations_before_files);
-  RC_ASSERT(request::dump_json(events.operations) == request::dump_json(g.operations_expected));
+  RC_ASSERT(recorder.operations_before_files);
+  RC_ASSERT(request::dump_json(recorder.operations) == request::dump_json(g.operations_expected));
   for (const auto& f : g.files) {
-    RC_ASSERT(events.bytes[f.field] == f.content);
+    RC_ASSERT(recorder.bytes[f.field] == f.content);
     RC_ASSERT(outcome["uploads"][f.field]["sha256"].get<std::string>() ==
               sha256::hex_of(f.content));
   }

@@ -8,7 +8,7 @@
 
 #include "upspec/execution/executor.hpp"
 
-namespace {
+namespace conformance_schema_test {
 
 using namespace upspec::execution;
 
@@ -208,4 +208,4 @@ TEST(ExecutionSchema, QueryAndMutationRootsAreSeparate) {
             "Cannot query field \"single\" on type \"Query\". Did you mean \"ping\"?");
 }
 
-}  // namespace
+}  // namespace conformance_schema_test

@@ -8,7 +8,7 @@
 
 #include "upspec/execution/executor.hpp"
 
-namespace {
+namespace upload_scalar_test {
 
 using namespace upspec::execution;
 using upspec::error;
@@ -254,4 +254,4 @@ TEST(ExecutionUpload, UnselectedOperationsNeedNothing) {
   EXPECT_EQ(e.complete({}), json::parse(R"({"data": {"ping": true}})"));
 }
 
-}  // namespace
+}  // namespace upload_scalar_test

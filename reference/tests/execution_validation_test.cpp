@@ -9,7 +9,7 @@
 
 #include "upspec/execution/executor.hpp"
 
-namespace {
+namespace validation_test {
 
 using namespace upspec::execution;
 
@@ -236,4 +236,4 @@ TEST(ExecutionValidation, SubscriptionFieldsAreNotChecked) {
             "Schema is not configured to execute subscription operation.");
 }
 
-}  // namespace
+}  // namespace validation_test

@@ -7,7 +7,7 @@
 
 #include "upspec/execution/executor.hpp"
 
-namespace {
+namespace variables_test {
 
 using namespace upspec::execution;
 
@@ -200,4 +200,4 @@ TEST(ExecutionVariables, DeepButBoundedTreesWork) {
             json::parse(R"({"data": {"tree": [{"size": 1}]}})"));
 }
 
-}  // namespace
+}  // namespace variables_test

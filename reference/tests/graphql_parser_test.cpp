@@ -5,7 +5,7 @@
 
 #include "upspec/graphql/parser.hpp"
 
-namespace {
+namespace parser_test {
 
 using namespace upspec::graphql;
 
@@ -544,4 +544,4 @@ TEST(GraphqlParser, ErrorsNeverThrowOnTruncatedInput) {
   }
 }
 
-}  // namespace
+}  // namespace parser_test

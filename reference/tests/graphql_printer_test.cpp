@@ -6,7 +6,7 @@
 #include "upspec/graphql/parser.hpp"
 #include "upspec/graphql/printer.hpp"
 
-namespace {
+namespace printer_test {
 
 using namespace upspec::graphql;
 
@@ -227,4 +227,4 @@ TEST(GraphqlPrinter, BlockStringRoundTripKeepsItsValue) {
             std::string::npos);
 }
 
-}  // namespace
+}  // namespace printer_test

@@ -7,9 +7,9 @@
 namespace upspec::reports {
 namespace {
 
-using json = nlohmann::ordered_json;
 using detail::append_bytes_html;
 using detail::append_html;
+using nlohmann::ordered_json;
 
 constexpr std::size_t kMostBytes = 64 * 1024;
 
@@ -19,7 +19,7 @@ void text(std::string& out, const std::string& s) {
 
 }  // namespace
 
-std::string render_fuzz_html(const json& doc) {
+std::string render_fuzz_html(const ordered_json& doc) {
   const fuzz_summary s = summarize_fuzz(doc);
   std::string out =
       "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -77,7 +77,7 @@ std::string render_fuzz_html(const json& doc) {
   }
   out += "<h2>Findings</h2>";
   if (!doc.contains("findings") || doc["findings"].empty()) out += "<p>None.</p>";
-  for (const auto& f : doc.value("findings", json::array())) {
+  for (const auto& f : doc.value("findings", ordered_json::array())) {
     const bool known = !f.value("new", true);
     out += "<details id=\"";
     text(out, f.value("id", ""));
@@ -101,7 +101,7 @@ std::string render_fuzz_html(const json& doc) {
       text(out, f.value(f.value("known", false) ? "known_case" : "family_case", ""));
       out += "</code></li>";
     }
-    for (const auto& j : f.value("judged", json::array())) {
+    for (const auto& j : f.value("judged", ordered_json::array())) {
       out += "<li>";
       text(out, j.get<std::string>());
       out += "</li>";
@@ -122,12 +122,12 @@ std::string render_fuzz_html(const json& doc) {
   return out;
 }
 
-void write_fuzz_reports(const json& doc, const std::filesystem::path& dir) {
+void write_fuzz_reports(const ordered_json& doc, const std::filesystem::path& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) throw std::runtime_error("cannot create " + dir.string() + ": " + ec.message());
   detail::write_file(dir, "findings.json",
-                     doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+                     doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n");
   detail::write_file(dir, "findings.md", render_fuzz_markdown(doc));
   detail::write_file(dir, "index.html", render_fuzz_html(doc));
 }

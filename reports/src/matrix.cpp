@@ -6,7 +6,7 @@
 namespace upspec::reports {
 namespace {
 
-std::string cell(std::string_view s) {
+std::string matrix_cell(std::string_view s) {
   return detail::escaped(s, detail::Markup::markdown);
 }
 
@@ -24,11 +24,11 @@ std::string render_matrix(const std::vector<MatrixEntry>& entries, const std::st
     for (std::size_t t = 0; t < report.targets.size(); ++t) {
       const auto& target = report.targets[t];
       const auto& raw = e.index["targets"][t];
-      out += "| [" + cell(target.name) + "](" + link_prefix + e.name + "/summary.md) | " +
-             cell(detail::text_of(raw, "language")) + " | " + cell(target.implementation) + " | " +
-             cell(target.version) + " |";
+      out += "| [" + matrix_cell(target.name) + "](" + link_prefix + e.name + "/summary.md) | " +
+             matrix_cell(detail::text_of(raw, "language")) + " | " +
+             matrix_cell(target.implementation) + " | " + matrix_cell(target.version) + " |";
       for (auto v : detail::kVerdicts) out += " " + std::to_string(report.totals[t].of(v)) + " |";
-      out += " " + cell(report.started_at.substr(0, 10)) + " |\n";
+      out += " " + matrix_cell(report.started_at.substr(0, 10)) + " |\n";
     }
   }
   return out;
