@@ -37,15 +37,16 @@ upspec_fuzz_sanitizer_defaults() {
   export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 }
 
-# A bounded run of the fuzz preset's target $1 for $2 seconds: new inputs into corpus $3, a
-# crash's input into directory $4, libFuzzer's output into log $5; the arguments after them are
-# further corpus directories to start from. Fails as the target does.
+# A bounded run of the fuzz preset's target $1 for $2 seconds (the build in $UPSPEC_FUZZ_BUILD
+# instead, where set): new inputs into corpus $3, a crash's input into directory $4, libFuzzer's
+# output into log $5; the arguments after them are further corpus directories to start from.
+# Fails as the target does.
 upspec_fuzz_bounded_run() {
   local t=$1 seconds=$2 corpus=$3 artifacts=$4 log=$5
   shift 5
   mkdir -p "$corpus" "$artifacts"
   # shellcheck disable=SC2046
-  "$UPSPEC_ROOT/build/fuzz/fuzz/bin/$t" $(upspec_fuzz_flags "$t") -max_total_time="$seconds" \
+  "${UPSPEC_FUZZ_BUILD:-$UPSPEC_ROOT/build/fuzz}/fuzz/bin/$t" $(upspec_fuzz_flags "$t") -max_total_time="$seconds" \
     -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$artifacts/" "$corpus" "$@" >"$log" 2>&1
 }

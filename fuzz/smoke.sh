@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# CI smoke: builds the fuzz preset and runs every target for a short fixed time under
+# CI smoke: builds the fuzz-smoke preset (the fuzz preset in unity batches: quicker to build,
+# slower to fuzz with, docs/building.md) and runs every target for a short fixed time under
 # ASan+UBSan, two at a time (one per core). Fails on any crash, leak, timeout or out-of-memory.
 # Then each fresh corpus is replayed through the gcc ASan+UBSan replay build, where one exists.
 #   UPSPEC_FUZZ_SMOKE_SECONDS       seconds per target (default 30)
@@ -12,10 +13,11 @@ cd "$UPSPEC_ROOT"
 
 seconds=${UPSPEC_FUZZ_SMOKE_SECONDS:-30}
 read -r -a targets <<<"${UPSPEC_FUZZ_SMOKE_TARGETS:-$(upspec_fuzz_targets)}"
-build=$UPSPEC_ROOT/build/fuzz
+build=$UPSPEC_ROOT/build/fuzz-smoke
+export UPSPEC_FUZZ_BUILD=$build
 
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz
+cmake --preset fuzz-smoke >/dev/null
+cmake --build --preset fuzz-smoke
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
