@@ -45,8 +45,9 @@ upspec_fuzz_bounded_run() {
   local t=$1 seconds=$2 corpus=$3 artifacts=$4 log=$5
   shift 5
   mkdir -p "$corpus" "$artifacts"
+  local build=${UPSPEC_FUZZ_BUILD:-$UPSPEC_ROOT/build/fuzz}
   # shellcheck disable=SC2046
-  "${UPSPEC_FUZZ_BUILD:-$UPSPEC_ROOT/build/fuzz}/fuzz/bin/$t" $(upspec_fuzz_flags "$t") -max_total_time="$seconds" \
+  "$build/fuzz/bin/$t" $(upspec_fuzz_flags "$t") -max_total_time="$seconds" \
     -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$artifacts/" "$corpus" "$@" >"$log" 2>&1
 }
