@@ -20,7 +20,7 @@ using nlohmann::json;
 
 const std::string kSource = UPSPEC_SOURCE_DIR;
 
-struct finished {
+struct clients_result {
   int status;
   json index;
 };
@@ -34,13 +34,13 @@ fs::path fresh_dir(const std::string& what) {
   return dir;
 }
 
-finished upspec_clients(const std::string& args) {
+clients_result upspec_clients(const std::string& args) {
   const auto report = fresh_dir("report");
   const std::string cmd = std::string(UPSPEC_BINARY) + " clients --scenarios " + kSource +
                           "/corpus/clients --report " + report.string() + " " + args +
                           " >/dev/null 2>&1";
   const int status = std::system(cmd.c_str());
-  finished f{WEXITSTATUS(status), json()};
+  clients_result f{WEXITSTATUS(status), json()};
   if (std::ifstream in(report / "index.json"); in) f.index = json::parse(in);
   fs::remove_all(report);
   return f;

@@ -16,8 +16,6 @@
 namespace run_exit_status_test {
 
 using namespace upspec::testing;
-// A name of its own: another test source of the same unity batch has a `finished` too.
-using upspec::testing::finished;
 
 finished upspec_run(const std::string& args) {
   static int n = 0;
