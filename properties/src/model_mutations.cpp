@@ -157,31 +157,30 @@ void mutate(request_model& m, random_source& rng, const mutation_context& contex
   for (std::size_t r = 0; r < rounds; ++r) mutate_once(m, rng, context);
 }
 
-request_model cross_over(const request_model& a, const request_model& b, random_source& rng) {
+request_model cross_over(request_model a, const request_model& b, random_source& rng) {
   model_mutators::draw d(rng);
-  request_model child = a;
   switch (d.below(5)) {
     case 0:
-      child.encoding = b.encoding;
+      a.encoding = b.encoding;
       break;
     case 1:
-      child.limits = b.limits;
+      a.limits = b.limits;
       break;
     case 2:
       // a's parts up to a point, b's from a point: operations of one, files of the other.
-      child.parts.resize(d.below(a.parts.size() + 1));
+      a.parts.resize(d.below(a.parts.size() + 1));
       for (std::size_t i = d.below(b.parts.size() + 1); i < b.parts.size(); ++i)
-        child.parts.push_back(b.parts[i]);
+        a.parts.push_back(b.parts[i]);
       break;
     case 3:
-      child.content_type = b.content_type;
-      child.edits = b.edits;
+      a.content_type = b.content_type;
+      a.edits = b.edits;
       break;
     default:
-      if (!b.parts.empty() && !child.parts.empty())
-        child.parts[d.below(child.parts.size())] = b.parts[d.below(b.parts.size())];
+      if (!b.parts.empty() && !a.parts.empty())
+        a.parts[d.below(a.parts.size())] = b.parts[d.below(b.parts.size())];
   }
-  return child;
+  return a;
 }
 
 }  // namespace upspec::properties

@@ -179,7 +179,6 @@ request_model deserialize(std::string_view bytes) {
   e.epilogue = r.text();
   e.transport_padding = r.text();
   m.limits.max_field_size = r.number();
-  if (m.limits.max_field_size == 0) m.limits.max_field_size = request::limits{}.max_field_size;
   m.limits.max_file_size = read_optional(r);
   m.limits.max_files = read_optional(r);
   m.chunk = static_cast<std::uint32_t>(r.number());
@@ -213,7 +212,25 @@ request_model deserialize(std::string_view bytes) {
     edit.insert = r.text();
     m.edits.push_back(std::move(edit));
   }
+  make_serialisable(m);
   return m;
+}
+
+void make_serialisable(request_model& m) {
+  encoder::encoding& e = m.encoding;
+  if (e.line_end != "\n") e.line_end = "\r\n";
+  e.header_names = static_cast<encoder::header_case>(static_cast<std::uint8_t>(e.header_names) % 3);
+  // Only these three limits are written; the parser's own limits read back as their defaults.
+  request::limits limits;
+  if (m.limits.max_field_size != 0) limits.max_field_size = m.limits.max_field_size;
+  limits.max_file_size = m.limits.max_file_size;
+  limits.max_files = m.limits.max_files;
+  m.limits = limits;
+  if (m.parts.size() > kMostParts) m.parts.resize(kMostParts);
+  for (encoder::form_part& p : m.parts)
+    if (p.extra_headers.size() > kMostExtraHeaders) p.extra_headers.resize(kMostExtraHeaders);
+  if (m.edits.size() > kMostEdits) m.edits.resize(kMostEdits);
+  for (body_edit& edit : m.edits) edit.offset = unzigzag(zigzag(edit.offset));
 }
 
 wire_request encode(const request_model& m) {

@@ -34,8 +34,8 @@ void mutate_once(request_model& model, random_source& rng, const mutation_contex
 // One to a few mutations.
 void mutate(request_model& model, random_source& rng, const mutation_context& context = {});
 
-// A model made of pieces of both.
-request_model cross_over(const request_model& a, const request_model& b, random_source& rng);
+// `a` with pieces of `b`.
+request_model cross_over(request_model a, const request_model& b, random_source& rng);
 
 // Byte-level: flips, insertions and deletions, dictionary entries spliced in, long runs.
 void mutate_bytes(std::string& s, std::size_t room, random_source& rng, const hazards& dictionary);

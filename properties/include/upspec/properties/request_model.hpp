@@ -58,4 +58,9 @@ request_model model_of(const generated_request& g);
 std::string serialize(const request_model& model);
 request_model deserialize(std::string_view bytes);
 
+// Brings `model` within what its serialised form carries (at most so many parts, headers and
+// edits; offsets within range; line ends and limits as the reader gives them back), so that
+// deserialize(serialize(model)) == model. deserialize's own models already are.
+void make_serialisable(request_model& model);
+
 }  // namespace upspec::properties
