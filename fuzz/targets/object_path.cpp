@@ -79,13 +79,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const prediction predicted = apply_directly(ops_text, map_text);
 
-  // Through the processor: a body with just the two fields.
-  const std::string delimiter = "\r\n--" + std::string(kBoundary);
+  // Through the processor: a body with just the two fields. The encoding is the same for
+  // every input, so it is made once.
+  static const std::string delimiter = "\r\n--" + std::string(kBoundary);
   if (ops_text.find(delimiter) != std::string_view::npos ||
       map_text.find(delimiter) != std::string_view::npos)
     return 0;
-  encoder::encoding enc;
-  enc.boundary = std::string(kBoundary);
+  static const encoder::encoding enc = [] {
+    encoder::encoding e;
+    e.boundary = std::string(kBoundary);
+    return e;
+  }();
   const auto encoded =
       encoder::encode_form({{"operations", {}, {}, {}, std::string(ops_text), {}, false},
                             {"map", {}, {}, {}, std::string(map_text), {}, false}},

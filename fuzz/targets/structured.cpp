@@ -37,9 +37,8 @@ class run : public request::outcome_builder {
   }
   // The body in pieces of `chunk` bytes, or at once (0).
   json outcome_after(std::string_view body, std::size_t chunk, const request::limits& limits) {
-    // A settled processor ignores what follows (feed's contract), so the chunks stop there:
-    // most mutated requests are refused early, and the rest of them fed a byte at a time
-    // took most of the second pass.
+    // A settled processor ignores what follows (feed's contract), so the chunks stop there
+    // rather than walk the rest of a refused body a byte or two at a time.
     if (chunk == 0)
       proc_.feed(body);
     else
