@@ -66,12 +66,28 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  constexpr const char* kUsage =
+      "usage: multipart_throughput DIR\n"
+      "Times upspec's parser, memcpy and a plain read over the bodies that multipart_bodies\n"
+      "wrote to DIR (its manifest.json), one JSON object per line on stdout.\n";
   if (argc != 2) {
-    std::cerr << "usage: multipart_throughput DIR\n";
+    std::cerr << kUsage;
     return 2;
   }
   const std::string dir = argv[1];
-  const auto manifest = nlohmann::json::parse(std::ifstream(dir + "/manifest.json"));
+  if (dir == "--help" || dir == "-h") {
+    std::cout << kUsage;
+    return 0;
+  }
+  std::ifstream manifest_file(dir + "/manifest.json");
+  const auto manifest = nlohmann::json::parse(manifest_file, nullptr, false);
+  if (!manifest_file || !manifest.is_object() || !manifest.contains("bodies") ||
+      !manifest.at("bodies").is_array()) {
+    std::cerr << "multipart_throughput: " << dir
+              << "/manifest.json is missing or not a manifest; multipart_bodies --out " << dir
+              << " writes one\n";
+    return 2;
+  }
   std::cout << nlohmann::json{{"machine",
                                {{"vector_target",
                                  upspec::multipart::delimiter_search::vector_target()},
