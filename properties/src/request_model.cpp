@@ -220,7 +220,8 @@ void make_serialisable(request_model& m) {
   encoder::encoding& e = m.encoding;
   if (e.line_end != "\n") e.line_end = "\r\n";
   e.header_names = static_cast<encoder::header_case>(static_cast<std::uint8_t>(e.header_names) % 3);
-  // Only these three limits are written; the parser's own limits read back as their defaults.
+  // Only these three limits are written; the parser's own limits read back as their defaults,
+  // and so does a field limit of zero.
   request::limits limits;
   if (m.limits.max_field_size != 0) limits.max_field_size = m.limits.max_field_size;
   limits.max_file_size = m.limits.max_file_size;

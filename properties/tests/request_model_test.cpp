@@ -88,10 +88,12 @@ UPSPEC_PROPERTY(RequestModel, MutatedModelsMadeSerialisableReadBackAsThemselves,
   random_source rng(*rc::gen::arbitrary<std::uint64_t>());
   const auto rounds = *rc::gen::inRange(1, 40);
   for (int r = 0; r < rounds; ++r) {
-    if (rng() % 4 == 0)
-      m = cross_over(std::move(m), rng() % 2 ? other : m, rng);
-    else
+    if (rng() % 4 == 0) {
+      const request_model b = rng() % 2 ? other : m;
+      m = cross_over(std::move(m), b, rng);
+    } else {
       mutate(m, rng);
+    }
   }
   make_serialisable(m);
   const request_model back = deserialize(serialize(m));
