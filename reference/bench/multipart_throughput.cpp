@@ -96,6 +96,12 @@ int main(int argc, char** argv) {
                    .dump()
             << "\n";
   for (const auto& entry : manifest["bodies"]) {
+    if (!entry.is_object() || !entry.contains("file") || !entry["file"].is_string() ||
+        !entry.contains("name") || !entry["name"].is_string()) {
+      std::cerr << "multipart_throughput: a body in " << dir
+                << "/manifest.json has no file or name: " << entry.dump() << "\n";
+      return 2;
+    }
     std::ifstream in(dir + "/" + entry["file"].get<std::string>(), std::ios::binary);
     const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     const std::string name = entry["name"];
