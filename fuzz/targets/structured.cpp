@@ -107,8 +107,6 @@ const properties::mutation_context& mutation_context() {
 // a tenth of an execution. Every 64th use is checked against a fresh reading.
 class written_input {
  public:
-  bool holds(std::string_view bytes) const { return valid_ && bytes == bytes_; }
-
   // The model of `bytes`: the one written when these are its bytes, otherwise read into `read`.
   const properties::request_model& model_of(std::string_view bytes,
                                             properties::request_model& read) {
@@ -136,6 +134,7 @@ class written_input {
   }
 
  private:
+  bool holds(std::string_view bytes) const { return valid_ && bytes == bytes_; }
   void check(std::string_view bytes) {
     if (++uses_ % 64 == 0)
       UPSPEC_FUZZ_CHECK(properties::deserialize(bytes) == model_,

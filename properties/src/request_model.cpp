@@ -173,7 +173,7 @@ request_model deserialize(std::string_view bytes) {
   e.close_delimiter = (flags & no_close_delimiter) == 0;
   e.filename_before_name = (flags & filename_before_name) != 0;
   e.line_end = (flags & bare_lf) != 0 ? "\n" : "\r\n";
-  e.header_names = static_cast<encoder::header_case>(r.byte() % 3);
+  e.header_names = static_cast<encoder::header_case>(r.byte());  // made one of three below
   e.media_type = r.text();
   e.preamble = r.text();
   e.epilogue = r.text();
